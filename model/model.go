@@ -85,10 +85,10 @@ type Token struct {
 // Sentence is one sentence of a kept block.
 type Sentence struct {
 	Span
-	Index  int       `json:"index" yaml:"index"`   // 0-based within the article
-	Block  int       `json:"block" yaml:"block"`   // index into Document.Blocks
-	Kind   BlockKind `json:"kind" yaml:"kind"`     // kind of the block it belongs to
-	Text   string    `json:"text" yaml:"text"`     // Article.Text[Start:End]
+	Index  int       `json:"index" yaml:"index"` // 0-based within the article
+	Block  int       `json:"block" yaml:"block"` // index into Document.Blocks
+	Kind   BlockKind `json:"kind" yaml:"kind"`   // kind of the block it belongs to
+	Text   string    `json:"text" yaml:"text"`   // Article.Text[Start:End]
 	Tokens []Token   `json:"-" yaml:"-"`
 }
 
