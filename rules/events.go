@@ -1,6 +1,219 @@
 package rules
 
-// EventRules is a placeholder until the events rules land.
-type EventRules struct{}
+import (
+	"fmt"
+	"strings"
+)
 
-func loadEvents(src *Source) (*EventRules, Errors) { return &EventRules{}, nil }
+// EventRules is the event ontology (types), the trigger rules that find
+// events, the cue words that set modality, and the merge criteria.
+type EventRules struct {
+	Types    []EventType
+	Rules    []EventRule
+	Forms    map[string][]string // irregular inflections: lemma -> forms
+	Modality []ModalityCue
+	Places   PlaceCues
+	Merge    MergeRules
+	// Pos holds each rule's and type's position, by id, for messages.
+	Pos map[string]Pos
+}
+
+// EventType is one type of the ontology.
+type EventType struct {
+	ID          string `yaml:"id"`
+	Label       string `yaml:"label"`
+	CAMEO       string `yaml:"cameo"` // CAMEO root or sub code ("" when CAMEO has none)
+	Description string `yaml:"description"`
+}
+
+// EventRule finds one kind of trigger.
+type EventRule struct {
+	ID   string `yaml:"id"`
+	Type string `yaml:"type"`
+	// Class is "content" (the event itself) or "speech" (a speech act that
+	// can report a content event and lend it its time).
+	Class string `yaml:"class"`
+	// Verbs are lemmas; their inflections are generated (plus Forms).
+	Verbs []string `yaml:"verbs"`
+	// Nouns are singular nouns; plurals are generated.
+	Nouns []string `yaml:"nouns"`
+	// Phrases are exact word sequences, lower case, matched as tokens.
+	Phrases []string `yaml:"phrases"`
+	// Requires lists words one of which must appear within Window tokens of
+	// the trigger ("troops" for "massed").
+	Requires []string `yaml:"requires"`
+	// Excludes lists words that veto the trigger when found within Window
+	// tokens before it ("prices" vetoes "attack"...).
+	Excludes []string `yaml:"excludes"`
+	Window   int      `yaml:"window"`
+	// Priority breaks ties when two triggers compete for one time expression.
+	Priority int            `yaml:"priority"`
+	Examples []EventExample `yaml:"examples"`
+	Pos      Pos            `yaml:"-"`
+}
+
+// EventExample is a sentence a rule must (or must not) fire on.
+type EventExample struct {
+	Text      string `yaml:"text"`
+	Published string `yaml:"published"`
+	Fires     *bool  `yaml:"fires"`
+	Trigger   string `yaml:"trigger"`  // expected trigger text, when it fires
+	Date      string `yaml:"date"`     // expected event date, when given
+	Modality  string `yaml:"modality"` // expected modality, when given
+}
+
+// ModalityCue sets a mention's modality when one of its words stands within
+// Window tokens before (or, with After, after) the trigger.
+type ModalityCue struct {
+	ID       string   `yaml:"id"`
+	Modality string   `yaml:"modality"`
+	Words    []string `yaml:"words"`
+	Window   int      `yaml:"window"`
+	After    bool     `yaml:"after"`
+	Sentence bool     `yaml:"sentence"` // anywhere in the sentence
+	Pos      Pos      `yaml:"-"`
+}
+
+// PlaceCues are the prepositions that make a place name a location rather
+// than an actor ("in Moscow" vs "Moscow said").
+type PlaceCues struct {
+	Prepositions []string `yaml:"prepositions"`
+}
+
+// MergeRules say when two mentions report the same happening.
+type MergeRules struct {
+	// Groups are sets of types that may merge with each other (a warning and
+	// a statement by the same person on the same day).
+	Groups [][]string `yaml:"groups"`
+	// RequireOverlap: mentions must share an actor, a place or a trigger lemma.
+	RequireOverlap bool `yaml:"require_overlap"`
+	// IgnoreActors are actors too common to prove two mentions are the same
+	// event on their own ("Russia", "Ukraine").
+	IgnoreActors []string `yaml:"ignore_actors"`
+}
+
+func loadEvents(src *Source) (*EventRules, Errors) {
+	var errs Errors
+	out := &EventRules{Forms: map[string][]string{}, Pos: map[string]Pos{}}
+	var types idList[EventType]
+	var rules idList[EventRule]
+	var cues idList[ModalityCue]
+	for _, d := range src.Docs("events.yaml") {
+		top, err := parseDoc(d)
+		if err != nil {
+			errs = append(errs, eventsFileErr(d.Name, err))
+			continue
+		}
+		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "merge")
+		errs = append(errs, e...)
+		errs = append(errs, eachItem(d.Name, secs["types"].value, func(p Pos, t *EventType) {
+			if e := types.put(t.ID, p, *t); e != nil {
+				errs = append(errs, e)
+			}
+		})...)
+		errs = append(errs, eachItem(d.Name, secs["rules"].value, func(p Pos, r *EventRule) {
+			r.Pos = p
+			if e := rules.put(r.ID, p, *r); e != nil {
+				errs = append(errs, e)
+			}
+		})...)
+		errs = append(errs, eachItem(d.Name, secs["modality"].value, func(p Pos, c *ModalityCue) {
+			c.Pos = p
+			if e := cues.put(c.ID, p, *c); e != nil {
+				errs = append(errs, e)
+			}
+		})...)
+		if s, ok := secs["forms"]; ok {
+			var forms map[string][]string
+			if err := decodeStrict(d.Name, s.value, &forms); err != nil {
+				errs = append(errs, eventsFileErr(d.Name, err))
+			}
+			for k, v := range forms {
+				out.Forms[k] = v
+			}
+		}
+		if s, ok := secs["places"]; ok {
+			if err := decodeStrict(d.Name, s.value, &out.Places); err != nil {
+				errs = append(errs, eventsFileErr(d.Name, err))
+			}
+		}
+		if s, ok := secs["merge"]; ok {
+			if err := decodeStrict(d.Name, s.value, &out.Merge); err != nil {
+				errs = append(errs, eventsFileErr(d.Name, err))
+			}
+		}
+	}
+	out.Types, out.Rules, out.Modality = types.items, rules.items, cues.items
+	known := map[string]bool{}
+	for i, t := range out.Types {
+		out.Pos["type:"+t.ID] = types.pos[i]
+		known[t.ID] = true
+		if t.Description == "" {
+			errs = append(errs, &Error{Pos: types.pos[i], Rule: t.ID, Msg: "event type has no description"})
+		}
+	}
+	for _, r := range out.Rules {
+		out.Pos[r.ID] = r.Pos
+		errs = append(errs, validateEventRule(r, known)...)
+	}
+	for _, g := range out.Merge.Groups {
+		for _, t := range g {
+			if !known[t] {
+				errs = append(errs, &Error{Pos: Pos{File: "events.yaml"}, Msg: fmt.Sprintf("merge group names undefined type %q", t)})
+			}
+		}
+	}
+	return out, errs
+}
+
+func validateEventRule(r EventRule, known map[string]bool) Errors {
+	var errs Errors
+	bad := func(format string, a ...any) {
+		errs = append(errs, &Error{Pos: r.Pos, Rule: r.ID, Msg: fmt.Sprintf(format, a...)})
+	}
+	if !known[r.Type] {
+		bad("undefined event type %q", r.Type)
+	}
+	if r.Class != "content" && r.Class != "speech" {
+		bad("class must be content or speech, not %q", r.Class)
+	}
+	if len(r.Verbs)+len(r.Nouns)+len(r.Phrases) == 0 {
+		bad("no verbs, nouns or phrases: the rule can never fire")
+	}
+	for _, w := range append(append(append([]string{}, r.Verbs...), r.Nouns...), r.Phrases...) {
+		if strings.TrimSpace(w) == "" || w != strings.ToLower(w) {
+			bad("trigger %q must be non-empty lower case", w)
+		}
+	}
+	if (len(r.Requires) > 0 || len(r.Excludes) > 0) && r.Window <= 0 {
+		bad("requires/excludes need a positive window")
+	}
+	fires, quiet := 0, 0
+	for _, ex := range r.Examples {
+		switch {
+		case ex.Text == "":
+			bad("example without text")
+		case ex.Fires == nil:
+			bad("example %q must say fires: true or false", ex.Text)
+		case *ex.Fires:
+			fires++
+		default:
+			quiet++
+		}
+	}
+	if fires == 0 {
+		bad("needs at least one example that fires")
+	}
+	if quiet == 0 {
+		bad("needs at least one example that must not fire")
+	}
+	return errs
+}
+
+// eventsFileErr turns any error into a positioned *Error for file.
+func eventsFileErr(file string, err error) *Error {
+	if e, ok := err.(*Error); ok {
+		return e
+	}
+	return &Error{Pos: Pos{File: file}, Msg: err.Error()}
+}

@@ -1,0 +1,47 @@
+# Common tasks. `make test` is what CI runs (via .ci/run).
+GO      ?= go
+PKGS    := ./...
+GOLD    ?= ../shared/gold/seeds.yaml
+SCORER  ?= ../shared/tools/score_timeline.py
+
+.PHONY: build test race golden bench lint fuzz eval sample clean
+
+build:
+	$(GO) build -o bin/timeline ./cmd/timeline
+
+test:
+	$(GO) test $(PKGS)
+
+race:
+	$(GO) test -race $(PKGS)
+
+# Regenerate every golden file from the current code; review the diff before committing.
+golden:
+	$(GO) test ./cmd/timeline -run 'Golden' -update
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
+	$(GO) vet $(PKGS)
+
+# Run each fuzz target for FUZZTIME (default 30s).
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list $(PKGS)); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+# Score the sample against the hand-made gold chronology (needs ../shared).
+eval: build
+	bin/timeline extract --quiet --format json -o /tmp/timeline-seeds.json testdata/seeds
+	python3 $(SCORER) -v $(GOLD) /tmp/timeline-seeds.json
+
+sample:
+	$(GO) run ./cmd/timeline extract testdata/seeds
+
+clean:
+	rm -rf bin

@@ -1,0 +1,247 @@
+// Package merge joins the mentions that report the same happening, from one
+// article or several, into events, and orders the chronology.
+package merge
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/timeline-news/timeline/extractors/events"
+	"github.com/timeline-news/timeline/model"
+	"github.com/timeline-news/timeline/rules"
+)
+
+// Merger holds the compiled merge criteria.
+type Merger struct {
+	group  map[string]int // type -> group id (types alone get their own)
+	ignore map[string]bool
+	labels map[string]string
+	strict bool
+}
+
+// New compiles the merge rules and the ontology's labels.
+func New(r *rules.EventRules) *Merger {
+	m := &Merger{group: map[string]int{}, ignore: map[string]bool{}, labels: map[string]string{}, strict: r.Merge.RequireOverlap}
+	for i, t := range r.Types {
+		m.group[t.ID] = -1 - i
+		m.labels[t.ID] = t.Label
+	}
+	for gi, g := range r.Merge.Groups {
+		// Types already grouped keep their first group; a type in two
+		// groups joins them (union by rewriting ids).
+		id := gi + 1
+		for _, t := range g {
+			if old := m.group[t]; old > 0 && old != id {
+				for k, v := range m.group {
+					if v == old {
+						m.group[k] = id
+					}
+				}
+			}
+			m.group[t] = id
+		}
+	}
+	for _, a := range r.Merge.IgnoreActors {
+		m.ignore[a] = true
+	}
+	return m
+}
+
+// Merge builds the timeline from all mentions. The result does not depend
+// on the order of the mentions.
+func (m *Merger) Merge(mentions []model.Mention) *model.Timeline {
+	ms := append([]model.Mention(nil), mentions...)
+	sort.SliceStable(ms, func(i, j int) bool { return mentionLess(&ms[i], &ms[j]) })
+	tl := &model.Timeline{Events: []model.Event{}}
+	for lo := 0; lo < len(ms); {
+		hi := lo
+		for hi < len(ms) && ms[hi].Date == ms[lo].Date {
+			hi++
+		}
+		tl.Events = append(tl.Events, m.mergeDay(ms[lo:hi])...)
+		lo = hi
+	}
+	sort.SliceStable(tl.Events, func(i, j int) bool { return eventLess(&tl.Events[i], &tl.Events[j]) })
+	return tl
+}
+
+// mergeDay joins the mentions of one date: two mentions are one event when
+// their types may merge and they share an actor, a place or a trigger.
+func (m *Merger) mergeDay(ms []model.Mention) []model.Event {
+	parent := make([]int, len(ms))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := range ms {
+		for j := i + 1; j < len(ms); j++ {
+			if m.same(&ms[i], &ms[j]) {
+				if a, b := find(i), find(j); a != b {
+					parent[max(a, b)] = min(a, b)
+				}
+			}
+		}
+	}
+	groups := map[int][]model.Mention{}
+	var roots []int
+	for i := range ms {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], ms[i])
+	}
+	out := make([]model.Event, 0, len(roots))
+	for _, r := range roots {
+		out = append(out, m.event(groups[r]))
+	}
+	return out
+}
+
+// Same reports whether two mentions of one date report the same happening.
+func (m *Merger) same(a, b *model.Mention) bool {
+	if a.Type != b.Type && (m.group[a.Type] <= 0 || m.group[a.Type] != m.group[b.Type]) {
+		return false
+	}
+	if !m.strict {
+		return true
+	}
+	if strings.EqualFold(a.Trigger, b.Trigger) && a.Rule == b.Rule && a.Type != "statement" {
+		return true
+	}
+	return m.shareName(a, b)
+}
+
+func (m *Merger) shareName(a, b *model.Mention) bool {
+	names := map[string]bool{}
+	for _, n := range append(append([]string{}, a.Actors...), a.Places...) {
+		if !m.ignore[n] {
+			names[n] = true
+		}
+	}
+	for _, n := range append(append([]string{}, b.Actors...), b.Places...) {
+		if names[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// event builds one event from its mentions (already in canonical order).
+func (m *Merger) event(ms []model.Mention) model.Event {
+	first := ms[0]
+	date, prec := events.DateOf(first.Date)
+	if date == "" {
+		date = first.Date
+	}
+	e := model.Event{Date: date, Precision: prec, Type: first.Type, Mentions: ms, Actors: []string{}, Places: []string{}}
+	// The most frequent type among the mentions names the event.
+	count := map[string]int{}
+	for _, x := range ms {
+		count[x.Type]++
+	}
+	for t, n := range count {
+		if n > count[e.Type] || (n == count[e.Type] && t < e.Type) {
+			e.Type = t
+		}
+	}
+	mods := map[string]bool{}
+	for _, x := range ms {
+		for _, a := range x.Actors {
+			e.Actors = appendUnique(e.Actors, a)
+		}
+		for _, p := range x.Places {
+			e.Places = appendUnique(e.Places, p)
+		}
+		mods[x.Modality] = true
+	}
+	if len(mods) == 1 {
+		e.Modality = first.Modality
+	}
+	e.Summary = m.summary(e, first)
+	h := sha1.New()
+	for _, x := range ms {
+		fmt.Fprintf(h, "%s|%d|%d|%s\n", x.Article, x.Start, x.TriggerStart, x.Type)
+	}
+	e.ID = fmt.Sprintf("%s-%s-%s", date, e.Type, hex.EncodeToString(h.Sum(nil))[:8])
+	return e
+}
+
+func (m *Merger) summary(e model.Event, first model.Mention) string {
+	label := m.labels[e.Type]
+	if label == "" {
+		label = e.Type
+	}
+	var b strings.Builder
+	b.WriteString(label)
+	if len(e.Actors) > 0 {
+		b.WriteString(": ")
+		b.WriteString(strings.Join(e.Actors[:min(3, len(e.Actors))], ", "))
+	}
+	fmt.Fprintf(&b, " (%q", first.Trigger)
+	if len(e.Places) > 0 {
+		b.WriteString(" in ")
+		b.WriteString(strings.Join(e.Places[:min(2, len(e.Places))], ", "))
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func mentionLess(a, b *model.Mention) bool {
+	if a.Date != b.Date {
+		return a.Date < b.Date
+	}
+	if a.Article != b.Article {
+		return a.Article < b.Article
+	}
+	if a.TriggerStart != b.TriggerStart {
+		return a.TriggerStart < b.TriggerStart
+	}
+	return a.Type < b.Type
+}
+
+// eventLess orders events by the start of their date, coarser dates first
+// on the same start, then by type and id.
+func eventLess(a, b *model.Event) bool {
+	ka, kb := StartOf(a.Date), StartOf(b.Date)
+	if ka != kb {
+		return ka < kb
+	}
+	if ra, rb := precRank(a.Precision), precRank(b.Precision); ra != rb {
+		return ra < rb
+	}
+	if a.Type != b.Type {
+		return a.Type < b.Type
+	}
+	return a.ID < b.ID
+}
+
+var precOrder = []string{model.PrecisionYear, "season", model.PrecisionQuarter, model.PrecisionMonth, model.PrecisionWeek, model.PrecisionDay}
+
+func precRank(p string) int {
+	for i, x := range precOrder {
+		if x == p {
+			return i
+		}
+	}
+	return len(precOrder)
+}
