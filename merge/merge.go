@@ -122,19 +122,31 @@ func (m *Merger) same(a, b *model.Mention) bool {
 	return m.shareName(a, b)
 }
 
+// shareName reports whether two mentions name the same participants: one
+// distinctive actor or place in common, or at least two common ones (the
+// EU, Russia, the US and Ukraine meeting next week).
 func (m *Merger) shareName(a, b *model.Mention) bool {
 	names := map[string]bool{}
-	for _, n := range append(append([]string{}, a.Actors...), a.Places...) {
-		if !m.ignore[n] {
-			names[n] = true
+	for _, n := range a.Actors {
+		names[n] = true
+	}
+	for _, n := range a.Places {
+		names[n] = true
+	}
+	common := 0
+	for _, list := range [][]string{b.Actors, b.Places} {
+		for _, n := range list {
+			if !names[n] {
+				continue
+			}
+			if !m.ignore[n] {
+				return true
+			}
+			delete(names, n) // count each common name once
+			common++
 		}
 	}
-	for _, n := range append(append([]string{}, b.Actors...), b.Places...) {
-		if names[n] {
-			return true
-		}
-	}
-	return false
+	return common >= 2
 }
 
 // event builds one event from its mentions (already in canonical order).

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/timeline-news/timeline/extractors/postag"
 	"github.com/timeline-news/timeline/model"
 	"github.com/timeline-news/timeline/rules"
 )
@@ -17,14 +18,22 @@ type Extractor struct {
 	excludes []map[string]bool // per rule
 	mods     []modality
 	preps    map[string]bool
+	pos      *postag.Tagger
 }
 
+// modality is a compiled cue: phrases are word sequences.
 type modality struct {
 	name     string
-	words    map[string]bool
+	phrases  [][]string
 	window   int
 	after    bool
 	sentence bool
+}
+
+// realis modalities report something that happened; only those may borrow
+// a time from the sentence or the context.
+func realis(m string) bool {
+	return m == "" || m == "reported" || m == "disputed" || m == "denied"
 }
 
 // Compile builds the trigger lexicon and cue sets once.
@@ -32,13 +41,17 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	if r == nil {
 		return nil, fmt.Errorf("events: no rules")
 	}
-	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions)}
+	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pos: postag.New()}
 	for _, rule := range r.Rules {
 		x.requires = append(x.requires, set(rule.Requires))
 		x.excludes = append(x.excludes, set(rule.Excludes))
 	}
 	for _, m := range r.Modality {
-		x.mods = append(x.mods, modality{name: m.Modality, words: set(m.Words), window: m.Window, after: m.After, sentence: m.Sentence})
+		mod := modality{name: m.Modality, window: m.Window, after: m.After, sentence: m.Sentence}
+		for _, w := range m.Words {
+			mod.phrases = append(mod.phrases, strings.Fields(strings.ToLower(w)))
+		}
+		x.mods = append(x.mods, mod)
 	}
 	return x, nil
 }
@@ -59,6 +72,8 @@ type trigger struct {
 	rule     int
 	from, to int
 	lemma    string
+	kind     string // verb, noun or phrase
+	modality string
 	// time is the index into the sentence's dated timexes, -1 when none.
 	time int
 	via  string
@@ -85,7 +100,7 @@ func (x *Extractor) findTriggers(words []string) []trigger {
 				}
 			}
 			if ok && x.contextOK(e.rule, words, i, i+n) {
-				best = trigger{rule: e.rule, from: i, to: i + n, lemma: e.lemma, time: -1}
+				best = trigger{rule: e.rule, from: i, to: i + n, lemma: e.lemma, kind: e.kind, time: -1}
 			}
 		}
 		if best.rule < 0 {
@@ -121,11 +136,10 @@ func (x *Extractor) contextOK(rule int, words []string, from, to int) bool {
 
 // dated is a time expression of the sentence that can date an event.
 type dated struct {
-	tx         *model.Timex
-	date       string
-	precision  string
-	from, to   int // token range
-	ownerFound bool
+	tx        *model.Timex
+	date      string
+	precision string
+	from, to  int // token range
 }
 
 // Extract appends a mention to doc.Events for every dated event it finds.
@@ -151,42 +165,96 @@ func (x *Extractor) Extract(doc *model.Document) {
 			ds = append(ds, dated{tx: tx, date: date, precision: prec, from: from, to: to})
 		}
 		trigs := x.findTriggers(words)
-		trigs = dropInsideTimex(trigs, ds)
-		x.attach(trigs, ds)
-		x.inherit(trigs, ds, len(times[si]) == 0, &focus)
+		if len(trigs) > 0 {
+			x.pos.Tag(doc.Article.Text, s)
+			trigs = x.filter(s, trigs, ds, ents[si])
+		}
+		for i := range trigs {
+			trigs[i].modality = x.modality(words, trigs[i])
+		}
+		x.attach(s, words, trigs, ds)
+		x.inherit(s, trigs, ds, len(times[si]) == 0, &focus)
 		x.emit(doc, s, words, trigs, ds, ents[si], &focus)
 		focus.set(ds)
 	}
 }
 
-// dropInsideTimex removes triggers that are part of a time expression
-// ("the day of the meeting" is not itself a meeting).
-func dropInsideTimex(trigs []trigger, ds []dated) []trigger {
+// filter drops triggers that are not events here: inside a time expression
+// ("the day of the meeting") or a name ("Ukraine's State Security Service"),
+// or whose part of speech is wrong for the form ("free and fair elections"
+// is no release). Phrases are taken as they are.
+func (x *Extractor) filter(s *model.Sentence, trigs []trigger, ds []dated, ents []model.Entity) []trigger {
 	out := trigs[:0]
 	for _, t := range trigs {
-		inside := false
-		for _, d := range ds {
-			if t.from >= d.from && t.to <= d.to {
-				inside = true
-			}
+		if x.insideTimex(t, ds) || insideEntity(s, t, ents) || !posOK(t.kind, s.Tokens[t.from].Tag) {
+			continue
 		}
-		if !inside {
-			out = append(out, t)
-		}
+		out = append(out, t)
 	}
 	return out
 }
 
+func (x *Extractor) insideTimex(t trigger, ds []dated) bool {
+	for _, d := range ds {
+		if t.from >= d.from && t.to <= d.to {
+			return true
+		}
+	}
+	return false
+}
+
+func insideEntity(s *model.Sentence, t trigger, ents []model.Entity) bool {
+	sp := model.Span{Start: s.Tokens[t.from].Start, End: s.Tokens[t.to-1].End}
+	for _, e := range ents {
+		if e.Span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// posOK checks a trigger's first tag against its form: a verb must be
+// tagged as a verb ("free and fair elections" is no release), a noun must
+// not be tagged as a proper noun or a finite verb. prose often tags plural
+// nouns as verbs ("talks" VBZ), so that is let through. An untagged token
+// passes.
+func posOK(kind, tag string) bool {
+	switch {
+	case tag == "":
+		return true
+	case kind == "verb":
+		return strings.HasPrefix(tag, "VB")
+	case kind == "noun":
+		switch tag {
+		case "NNP", "NNPS", "VB", "VBD", "VBN", "VBP", "MD":
+			return false
+		}
+	}
+	return true
+}
+
 // attach gives each dated time expression to the trigger it governs: the
-// nearest in tokens; on a tie a content trigger beats a speech act, then the
-// higher priority, then the trigger before the expression.
-func (x *Extractor) attach(trigs []trigger, ds []dated) {
+// nearest in tokens, where a clause boundary (comma, dash, quote) between
+// them counts as two tokens more, a content trigger beats a speech act, the
+// higher priority wins, and the trigger before the expression wins a tie.
+// A speech act never takes a time across a boundary ("meet on Thursday,
+// Ankara said") unless the time is fronted ("On May 3, the SBU blamed").
+func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, ds []dated) {
 	for di := range ds {
 		d := ds[di]
+		fronted := d.from <= 1 && d.to < len(words) && words[d.to] == ","
 		best, bestCost := -1, 0
 		for ti, t := range trigs {
+			b := boundaries(words, t, d)
+			speech := x.class(t) == "speech"
+			if speech && b > 0 && !fronted {
+				continue
+			}
 			cost := distance(t.from, t.to, d.from, d.to) * 100
-			if x.class(t) == "speech" {
+			if !fronted {
+				cost += 200 * b
+			}
+			if speech {
 				cost += 50
 			}
 			cost -= x.rules.Rules[t.rule].Priority / 10
@@ -207,6 +275,22 @@ func (x *Extractor) attach(trigs []trigger, ds []dated) {
 	}
 }
 
+// boundaries counts clause-boundary tokens between a trigger and a time.
+func boundaries(words []string, t trigger, d dated) int {
+	from, to := t.to, d.from
+	if d.to <= t.from {
+		from, to = d.to, t.from
+	}
+	n := 0
+	for i := max(0, from); i < to && i < len(words); i++ {
+		switch words[i] {
+		case ",", ";", ":", "—", "–", "--", "(", ")", "", "\"", "'":
+			n++
+		}
+	}
+	return n
+}
+
 func distance(af, at, bf, bt int) int {
 	switch {
 	case at <= bf:
@@ -217,11 +301,14 @@ func distance(af, at, bf, bt int) int {
 	return 0
 }
 
-// inherit dates triggers that govern no time expression of their own:
-// first from the speech act of the same sentence, then from the nearest
-// dated trigger of the sentence, then (only when the sentence has no time
-// expression at all) from the temporal focus of the previous sentences.
-func (x *Extractor) inherit(trigs []trigger, ds []dated, noTimex bool, focus *focusState) {
+// inherit dates triggers that govern no time expression of their own. A
+// verb or phrase (not a bare noun, which often names an event of another
+// time: "the first meeting since the invasion") takes the time of the
+// sentence's speech act, else of the nearest dated trigger of the sentence.
+// When the sentence names no time at all, a past-tense event that is stated
+// as fact takes the narrative's focus: the last day named in the two
+// sentences before.
+func (x *Extractor) inherit(s *model.Sentence, trigs []trigger, ds []dated, noTimex bool, focus *focusState) {
 	speech := -1
 	for _, t := range trigs {
 		if t.time >= 0 && x.class(t) == "speech" {
@@ -229,12 +316,15 @@ func (x *Extractor) inherit(trigs []trigger, ds []dated, noTimex bool, focus *fo
 			break
 		}
 	}
+	past := pastTense(s)
 	for i := range trigs {
 		t := &trigs[i]
-		if t.time >= 0 {
+		if t.time >= 0 || !realis(t.modality) {
 			continue
 		}
 		switch {
+		case len(ds) > 0 && t.kind == "noun":
+			// a bare noun without a time of its own stays undated
 		case speech >= 0 && x.class(*t) == "content":
 			t.time, t.via = speech, "reporting"
 		case len(ds) > 0:
@@ -249,10 +339,22 @@ func (x *Extractor) inherit(trigs []trigger, ds []dated, noTimex bool, focus *fo
 			if near >= 0 {
 				t.time, t.via = near, "sentence"
 			}
-		case noTimex && focus.ok():
+		case noTimex && past && focus.ok():
 			t.time, t.via = -2, "context"
 		}
 	}
+}
+
+// pastTense reports a simple-past verb in the sentence (present perfect
+// does not count: "sanctions have subjected Russia to isolation" is no
+// report of that day).
+func pastTense(s *model.Sentence) bool {
+	for _, t := range s.Tokens {
+		if t.Tag == "VBD" {
+			return true
+		}
+	}
+	return false
 }
 
 // focusState is the narrative's current time: the last day-precision date
@@ -275,6 +377,8 @@ func (f *focusState) set(ds []dated) {
 		}
 	}
 }
+
+var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context": 3}
 
 // emit turns dated triggers into mentions, one per event type and date in
 // the sentence. A speech act is kept only when a time expression of its own
@@ -308,8 +412,8 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 			continue // a speech act is dated only by its own time expression
 		}
 		key := rule.Type + "|" + d.date
-		if i, dup := seen[key]; dup && doc.Events[i].TriggerStart <= s.Tokens[t.from].Start {
-			continue
+		if i, dup := seen[key]; dup && viaRank[doc.Events[i].Time.Via] <= viaRank[t.via] {
+			continue // keep the mention whose time is most its own
 		}
 		m := x.mention(doc, s, words, t, d, ents)
 		if rule.Class == "content" && speaker != "" && m.Source == "" {
@@ -345,7 +449,7 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 			Text: strings.Clone(d.tx.Text), Type: d.tx.Type, Value: d.tx.Value, Rule: d.tx.Rule,
 			Via: t.via, Start: d.tx.Start, End: d.tx.End,
 		},
-		Modality: x.modality(words, t),
+		Modality: t.modality,
 	}
 	if a.HasPublished() {
 		m.Published = a.Published.Format("2006-01-02")
@@ -360,25 +464,37 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 // modality reads the cue words around a trigger; the first cue that applies wins.
 func (x *Extractor) modality(words []string, t trigger) string {
 	for _, m := range x.mods {
-		if m.sentence {
-			for _, w := range words {
-				if m.words[w] {
-					return m.name
-				}
-			}
-			continue
-		}
 		from, to := max(0, t.from-m.window), t.from
-		if m.after {
+		switch {
+		case m.sentence:
+			from, to = 0, len(words)
+		case m.after:
 			from, to = t.to, min(len(words), t.to+m.window)
 		}
-		for i := from; i < to; i++ {
-			if m.words[words[i]] {
+		for _, p := range m.phrases {
+			if phraseIn(words, p, from, to) {
 				return m.name
 			}
 		}
 	}
 	return ""
+}
+
+// phraseIn reports whether p occurs inside words[from:to].
+func phraseIn(words, p []string, from, to int) bool {
+	for i := from; i+len(p) <= to; i++ {
+		ok := true
+		for k, w := range p {
+			if words[i+k] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // roles splits the sentence's entities into actors and places: a place name
@@ -400,7 +516,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, ents []model.Entity
 		// happen; a country or a seat of government (Moscow for Russia)
 		// acts unless a preposition makes it a location.
 		subnational := e.Country != "" && e.Country != e.Canonical && e.Actor == ""
-		if e.Kind == model.Place && (locative || subnational) {
+		if e.Kind == model.Place && e.Source != "demonym" && (locative || subnational) {
 			places = appendUnique(places, e.Canonical)
 			continue
 		}

@@ -24,8 +24,11 @@ type entry struct {
 type lexicon map[string][]entry
 
 func (l lexicon) add(word string, e entry) {
-	for _, x := range l[word] {
+	for i, x := range l[word] {
 		if x.rule == e.rule && strings.Join(x.rest, " ") == strings.Join(e.rest, " ") {
+			if x.kind != e.kind {
+				l[word][i].kind = "any" // listed as verb and noun: "ousting"
+			}
 			return
 		}
 	}

@@ -1,0 +1,140 @@
+// Package tokens segments the kept blocks of an article into sentences and
+// tokens with byte offsets into Article.Text.
+//
+// prose (v2) tokenizes; it returns texts without offsets and rewrites curly
+// quotes, so its tokens are aligned back onto the original text, and any
+// text they do not cover gets simple-scan tokens: no text is ever lost.
+// Sentences end at the final punctuation tokens prose splits off (it keeps
+// abbreviations such as "U.S.", "Feb." and "Mr." whole). prose's own punkt
+// segmenter is not used: it reloads its model on every call (~15 ms), which
+// alone would hold the pipeline to a fraction of its 1 MB/s budget.
+package tokens
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+
+	"github.com/timeline-news/timeline/model"
+)
+
+// segment is one block copied into the text given to prose.
+type segment struct {
+	jStart, jEnd int // in the joined text
+	aStart       int // in Article.Text
+	block        int
+	kind         model.BlockKind
+}
+
+// blockSep separates blocks in the joined text; punkt treats it as a hard
+// break and Split never lets a sentence cross it anyway.
+const blockSep = "\n\n"
+
+// Split fills doc.Sentences from doc.Blocks. Sentences never cross blocks.
+func Split(doc *model.Document) {
+	doc.Sentences = doc.Sentences[:0]
+	text := doc.Article.Text
+	var b strings.Builder
+	segs := make([]segment, 0, len(doc.Blocks))
+	for i, bl := range doc.Blocks {
+		if bl.Start < 0 || bl.End > len(text) || bl.Start >= bl.End {
+			continue // defensive: a bad span must not panic
+		}
+		if b.Len() > 0 {
+			b.WriteString(blockSep)
+		}
+		s := segment{jStart: b.Len(), aStart: bl.Start, block: i, kind: bl.Kind}
+		b.WriteString(text[bl.Start:bl.End])
+		s.jEnd = b.Len()
+		segs = append(segs, s)
+	}
+	if len(segs) == 0 {
+		return
+	}
+	joined := b.String()
+	doc.Sentences = split(joined, segs, doc.Sentences)
+	// Shift to article offsets.
+	si := 0
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		for si < len(segs)-1 && s.Start >= segs[si].jEnd {
+			si++
+		}
+		d := segs[si].aStart - segs[si].jStart
+		s.Start += d
+		s.End += d
+		for j := range s.Tokens {
+			s.Tokens[j].Start += d
+			s.Tokens[j].End += d
+		}
+	}
+}
+
+// SplitText segments one text; offsets are relative to it. Sentences have
+// Block 0 and an empty Kind.
+func SplitText(text string) []model.Sentence {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	return split(text, []segment{{jStart: 0, jEnd: len(text), block: 0}}, nil)
+}
+
+// split segments joined (whose segments are segs) and appends the
+// sentences, with offsets into joined, to out.
+func split(joined string, segs []segment, out []model.Sentence) []model.Sentence {
+	var toks []model.Token
+	if pd, err := prose.NewDocument(joined, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)); err == nil {
+		toks = alignTokens(joined, pd.Tokens())
+	}
+	bounds := sentenceEnds(joined, toks)
+	bi, ti := 0, 0
+	for _, sg := range segs {
+		// Sentence ends prose found inside this segment.
+		var ends []int
+		for bi < len(bounds) && bounds[bi] <= sg.jStart {
+			bi++
+		}
+		for bi < len(bounds) && bounds[bi] < sg.jEnd {
+			ends = append(ends, bounds[bi])
+			bi++
+		}
+		ends = append(ends, sg.jEnd)
+		ends = repairBounds(joined, sg.jStart, ends)
+		start := sg.jStart
+		for _, end := range ends {
+			s, e := trimSpan(joined, start, end)
+			start = end
+			if s >= e {
+				continue
+			}
+			for ti < len(toks) && toks[ti].End <= s {
+				ti++
+			}
+			sent := model.Sentence{Span: model.Span{Start: s, End: e}, Index: len(out), Block: sg.block, Kind: sg.kind, Text: joined[s:e]}
+			sent.Tokens, ti = sentenceTokens(joined, s, e, toks, ti)
+			out = append(out, sent)
+		}
+	}
+	return out
+}
+
+// trimSpan narrows [s, e) to exclude surrounding white space.
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
