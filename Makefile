@@ -4,7 +4,7 @@ PKGS    := ./...
 GOLD    ?= ../shared/gold/seeds.yaml
 SCORER  ?= ../shared/tools/score_timeline.py
 
-.PHONY: build test race golden bench lint fuzz eval sample clean
+.PHONY: build test race golden bench lint fuzz eval eval-timex sample clean
 
 build:
 	$(GO) build -o bin/timeline ./cmd/timeline
@@ -39,6 +39,13 @@ fuzz:
 eval: build
 	bin/timeline extract --quiet --format json -o /tmp/timeline-seeds.json testdata/seeds
 	python3 $(SCORER) -v $(GOLD) /tmp/timeline-seeds.json
+
+# TempEval-3-style scores of the time stage on the TimeBank development set (needs ../shared).
+TIMEBANK ?= ../shared/data/timeml/timebank-dev/TimeBank
+eval-timex: build
+	rm -rf /tmp/timeline-timeml
+	bin/timeline timeml --quiet -o /tmp/timeline-timeml $(TIMEBANK)
+	bin/timeline eval timex --gold $(TIMEBANK) --system /tmp/timeline-timeml --errors 30
 
 sample:
 	$(GO) run ./cmd/timeline extract testdata/seeds

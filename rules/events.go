@@ -43,7 +43,7 @@ type EventRule struct {
 	// the trigger ("troops" for "massed").
 	Requires []string `yaml:"requires"`
 	// Excludes lists words that veto the trigger when found within Window
-	// tokens before it ("prices" vetoes "attack"...).
+	// tokens before or after it ("panic attack", "meet standards").
 	Excludes []string `yaml:"excludes"`
 	Window   int      `yaml:"window"`
 	// Priority breaks ties when two triggers compete for one time expression.

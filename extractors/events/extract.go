@@ -117,8 +117,8 @@ func (x *Extractor) findTriggers(words []string) []trigger {
 func (x *Extractor) contextOK(rule int, words []string, from, to int) bool {
 	w := x.rules.Rules[rule].Window
 	if ex := x.excludes[rule]; len(ex) > 0 {
-		for i := max(0, from-w); i < from; i++ {
-			if ex[words[i]] {
+		for i := max(0, from-w); i < min(len(words), to+w); i++ {
+			if (i < from || i >= to) && ex[words[i]] {
 				return false
 			}
 		}
@@ -169,9 +169,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 			x.pos.Tag(doc.Article.Text, s)
 			trigs = x.filter(s, trigs, ds, ents[si])
 		}
-		for i := range trigs {
-			trigs[i].modality = x.modality(words, trigs[i])
-		}
+		x.setModality(words, trigs)
 		x.attach(s, words, trigs, ds)
 		x.inherit(s, trigs, ds, len(times[si]) == 0, &focus)
 		x.emit(doc, s, words, trigs, ds, ents[si], &focus)
@@ -235,7 +233,9 @@ func posOK(kind, tag string) bool {
 
 // attach gives each dated time expression to the trigger it governs: the
 // nearest in tokens, where a clause boundary (comma, dash, quote) between
-// them counts as two tokens more, a content trigger beats a speech act, the
+// them counts as two tokens more and so does a bare noun (the time modifies
+// the predicate: "due to meet at a forum on Thursday"), a content trigger
+// beats a speech act, the
 // higher priority wins, and the trigger before the expression wins a tie.
 // A speech act never takes a time across a boundary ("meet on Thursday,
 // Ankara said") unless the time is fronted ("On May 3, the SBU blamed").
@@ -243,8 +243,13 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 	for di := range ds {
 		d := ds[di]
 		fronted := d.from <= 1 && d.to < len(words) && words[d.to] == ","
+		possessive := strings.HasSuffix(d.tx.Text, "'s") || strings.HasSuffix(d.tx.Text, "’s") || (d.to < len(words) && words[d.to] == "s")
 		best, bestCost := -1, 0
 		for ti, t := range trigs {
+			if possessive && t.from >= d.to && t.from <= d.to+3 {
+				best, bestCost = ti, -1<<20 // "last month's takeover": the time belongs to the noun
+				continue
+			}
 			b := boundaries(words, t, d)
 			speech := x.class(t) == "speech"
 			if speech && b > 0 && !fronted {
@@ -256,6 +261,9 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 			}
 			if speech {
 				cost += 50
+			}
+			if t.kind == "noun" {
+				cost += 200 // the time modifies the predicate unless the noun is much closer
 			}
 			cost -= x.rules.Rules[t.rule].Priority / 10
 			if t.from > d.from {
@@ -461,6 +469,29 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 	return m
 }
 
+// setModality reads each trigger's cues; a noun with none takes the
+// modality of a verb before it in the same clause ("are due to meet at a
+// forum": the forum is planned too).
+func (x *Extractor) setModality(words []string, trigs []trigger) {
+	for i := range trigs {
+		trigs[i].modality = x.modality(words, trigs[i])
+	}
+	for i := range trigs {
+		t := &trigs[i]
+		if t.modality != "" || t.kind != "noun" {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			v := trigs[j]
+			if v.kind != "verb" || t.from-v.to > 6 || boundaries(words, v, dated{from: t.from, to: t.to}) > 0 {
+				continue
+			}
+			t.modality = v.modality
+			break
+		}
+	}
+}
+
 // modality reads the cue words around a trigger; the first cue that applies wins.
 func (x *Extractor) modality(words []string, t trigger) string {
 	for _, m := range x.mods {
@@ -607,13 +638,33 @@ type Hit struct {
 	Start   int // byte offset of the trigger in the article text
 }
 
-// Triggers lists the triggers of one tokenized sentence.
-func (x *Extractor) Triggers(text string, s *model.Sentence) []Hit {
+// Triggers lists the triggers of sentence si of a tagged document, after
+// the same filters Extract applies.
+func (x *Extractor) Triggers(doc *model.Document, si int) []Hit {
+	s := &doc.Sentences[si]
+	var ds []dated
+	for i := range doc.Timexes {
+		if tx := &doc.Timexes[i]; tx.Sentence == si {
+			from, to := tokenRange(s, tx.Span)
+			ds = append(ds, dated{tx: tx, from: from, to: to})
+		}
+	}
+	var ents []model.Entity
+	for _, e := range doc.Entities {
+		if e.Sentence == si {
+			ents = append(ents, e)
+		}
+	}
+	trigs := x.findTriggers(normTokens(s))
+	if len(trigs) > 0 {
+		x.pos.Tag(doc.Article.Text, s)
+		trigs = x.filter(s, trigs, ds, ents)
+	}
 	var out []Hit
-	for _, t := range x.findTriggers(normTokens(s)) {
+	for _, t := range trigs {
 		r := x.rules.Rules[t.rule]
 		out = append(out, Hit{Rule: r.ID, Type: r.Type, Class: r.Class,
-			Trigger: text[s.Tokens[t.from].Start:s.Tokens[t.to-1].End], Start: s.Tokens[t.from].Start})
+			Trigger: doc.Article.Text[s.Tokens[t.from].Start:s.Tokens[t.to-1].End], Start: s.Tokens[t.from].Start})
 	}
 	return out
 }

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/timeline-news/timeline/model"
+	"github.com/timeline-news/timeline/pipeline"
+	"github.com/timeline-news/timeline/reader"
+	"github.com/timeline-news/timeline/rules"
+	"github.com/timeline-news/timeline/writer"
+)
+
+// common flags shared by every command that runs the pipeline.
+type common struct {
+	rulesDir  string
+	published string
+	maxBytes  int64
+	workers   int
+	model     bool
+	quiet     bool
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.rulesDir, "rules", "", "directory of rule files that add to or override the embedded defaults by id")
+	fs.StringVar(&c.published, "published", "", "publication date for articles that give none (any format dateparse accepts)")
+	fs.Int64Var(&c.maxBytes, "max-bytes", 10<<20, "largest article accepted, in bytes")
+	fs.IntVar(&c.workers, "workers", 0, "goroutines per expensive stage (0: GOMAXPROCS)")
+	fs.BoolVar(&c.model, "model", false, "also run prose's entity model on sentences with unknown names (slow)")
+	fs.BoolVar(&c.quiet, "quiet", false, "print no warnings")
+}
+
+// setup loads the rules and builds the reader options.
+func (c *common) setup() (*pipeline.Extractors, pipeline.Config, error) {
+	var cfg pipeline.Config
+	rs, err := rules.LoadDefault(c.rulesDir)
+	if err != nil {
+		return nil, cfg, usageError{err}
+	}
+	x, err := pipeline.Compile(rs)
+	if err != nil {
+		return nil, cfg, usageError{err}
+	}
+	x.Model = c.model
+	cfg.Workers = c.workers
+	cfg.Reader.MaxBytes = c.maxBytes
+	if c.published != "" {
+		t, _, err := reader.ParsePublished(c.published)
+		if err != nil {
+			return nil, cfg, usagef("--published %q: %v", c.published, err)
+		}
+		cfg.Reader.Published = t
+	}
+	return x, cfg, nil
+}
+
+// runBatch runs the pipeline, reporting failures and warnings on stderr.
+func (c *common) runBatch(ctx context.Context, x *pipeline.Extractors, cfg pipeline.Config, inputs []string, stderr io.Writer) (*pipeline.Result, error) {
+	cfg.OnError = func(err error) { fmt.Fprintf(stderr, "error: %v\n", err) }
+	if !c.quiet {
+		cfg.OnWarn = func(w string) { fmt.Fprintf(stderr, "warning: %s\n", w) }
+	}
+	return x.Run(ctx, inputs, cfg)
+}
+
+func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	format := fs.String("format", "yaml", "output format: "+strings.Join(writer.Formats, ", "))
+	out := fs.String("o", "", "write to this file (atomically) instead of stdout")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: timeline extract [flags] INPUT...\n\nINPUT is a file, a directory (recursive: .txt, .md, .jsonl), a .jsonl file, or - for stdin.")
+		fs.PrintDefaults()
+	}
+	inputs, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		fs.Usage()
+		return usagef("no input")
+	}
+	if !validFormat(*format) {
+		return usagef("unknown format %q (want %s)", *format, strings.Join(writer.Formats, ", "))
+	}
+	if *out != "" {
+		if err := writer.CheckWritable(*out); err != nil {
+			return usageError{err}
+		}
+	}
+	x, cfg, err := c.setup()
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	res, runErr := c.runBatch(ctx, x, cfg, inputs, stderr)
+	if runErr != nil && !errors.Is(runErr, pipeline.ErrSomeFailed) {
+		return runErr // cancelled or unreadable: write nothing
+	}
+	if err := emit(res.Timeline, *format, *out, stdout); err != nil {
+		return err
+	}
+	if !c.quiet && *out != "" {
+		fmt.Fprintf(stderr, "%d events from %d articles in %s -> %s\n", len(res.Timeline.Events), res.Articles, time.Since(start).Round(time.Millisecond), *out)
+	}
+	if runErr != nil {
+		fmt.Fprintf(stderr, "timeline extract: %v\n", runErr)
+		return errReported
+	}
+	return nil
+}
+
+func validFormat(f string) bool {
+	for _, x := range writer.Formats {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+func emit(tl *model.Timeline, format, path string, stdout io.Writer) error {
+	if path == "" {
+		return writer.Encode(stdout, format, tl)
+	}
+	return writer.WriteFile(path, format, tl)
+}

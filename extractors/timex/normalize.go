@@ -1,0 +1,518 @@
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/timeline-news/timeline/model"
+	"github.com/timeline-news/timeline/rules"
+)
+
+// normCtx is the state of one TagText call shared by its normalisers.
+type normCtx struct {
+	t       *Tagger
+	text    string
+	dct     time.Time
+	lastDay string // last day-precision date tagged, anchors clock times
+	cues    []cue  // tense cues of the sentence [cueLo, cueHi)
+	cuesOK  bool
+	cueLo   int
+	cueHi   int
+}
+
+// groups holds, per role, the matched text and its vocabulary value.
+type groups struct {
+	raw [nRoles]string
+	val [nRoles]string
+	has [nRoles]bool
+}
+
+// normalizer fills x.Value (and may change x.Type, x.Mod) and x.How;
+// false drops the match (an impossible date, say).
+type normalizer func(c *normCtx, r *crule, g *groups, x *model.Timex) bool
+
+var normalizers map[string]normalizer
+
+func init() {
+	normalizers = map[string]normalizer{
+		"template": normTemplate,
+		"date":     normDate,
+		"weekday":  normWeekday,
+		"relative": normRelative,
+		"duration": normDuration,
+		"season":   normSeason,
+		"time":     normTime,
+	}
+}
+
+func (c *normCtx) normalize(cd cand) (model.Timex, bool) {
+	r := &c.t.rules[cd.rule]
+	var g groups
+	for _, gr := range r.groups {
+		s, e := cd.m[2*gr.index], cd.m[2*gr.index+1]
+		if s < 0 {
+			continue
+		}
+		raw := c.text[s:e]
+		g.raw[gr.role], g.val[gr.role], g.has[gr.role] = raw, lookup(gr.vocab, raw), true
+	}
+	x := model.Timex{
+		Span: model.Span{Start: cd.start, End: cd.end},
+		Text: c.text[cd.start:cd.end],
+		Type: r.Type, Mod: r.Mod, Rule: r.ID,
+	}
+	if g.has[rMod] {
+		x.Mod = g.val[rMod]
+	}
+	fn, ok := normalizers[r.Normalize]
+	if !ok || !fn(c, r, &g, &x) {
+		return model.Timex{}, false
+	}
+	return x, true
+}
+
+// lookup maps a matched word to its vocabulary value, case- and
+// space-insensitively; text not in the vocabulary is kept as is.
+func lookup(vocab map[string]string, raw string) string {
+	if vocab == nil {
+		return raw
+	}
+	w := strings.ToLower(strings.Join(strings.Fields(raw), " "))
+	if v, ok := vocab[w]; ok {
+		return v
+	}
+	if v, ok := vocab[strings.TrimSuffix(w, ".")]; ok {
+		return v
+	}
+	return raw
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// unitOf is the unit letter from the group, else from the rule's unit param
+// (a word of the unit vocabulary or a letter).
+func (c *normCtx) unitOf(r *crule, g *groups) string {
+	if g.has[rUnit] {
+		return g.val[rUnit]
+	}
+	u := r.Params["unit"]
+	if v, ok := c.t.vocab["unit"][strings.ToLower(u)]; ok {
+		return v
+	}
+	return u
+}
+
+func dayStr(t time.Time) string { return t.Format("2006-01-02") }
+
+func dctStr(t time.Time) string { return t.Format("Mon 2006-01-02") }
+
+func normTemplate(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
+	v := r.Value
+	for i, name := range rules.TimexRoles {
+		ph := "{" + name + "}"
+		if !strings.Contains(v, ph) {
+			continue
+		}
+		if !g.has[i] {
+			return false
+		}
+		v = strings.ReplaceAll(v, ph, g.val[i])
+	}
+	if strings.ContainsAny(v, "{}") {
+		return false
+	}
+	x.Value, x.How = v, "fixed value"
+	return true
+}
+
+// normDate handles absolute and partial calendar dates: year, year-month,
+// month-day (year inferred from the DCT by tense), quarters and clock time.
+func normDate(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
+	y, mo, d, q := atoi(g.raw[rYear]), atoi(g.val[rMonth]), atoi(g.raw[rDay]), atoi(g.val[rQuarter])
+	how := "absolute"
+	switch {
+	case q > 0:
+		if q > 4 {
+			return false
+		}
+		if y == 0 {
+			if c.dct.IsZero() {
+				x.Value, x.How = fmt.Sprintf("XXXX-Q%d", q), "quarter, no DCT"
+				return true
+			}
+			y, how = c.dct.Year(), "quarter, year from DCT "+dctStr(c.dct)
+		}
+		x.Value, x.How = fmt.Sprintf("%04d-Q%d", y, q), how
+		return true
+	case mo == 0 && y > 0:
+		x.Value, x.How = fmt.Sprintf("%04d", y), "year"
+		return true
+	case mo < 1 || mo > 12:
+		return false
+	}
+	if d > 0 && d > daysIn(mo, y) {
+		return false
+	}
+	if y == 0 {
+		if c.dct.IsZero() {
+			y, how = -1, "no DCT, year unknown"
+		} else if d == 0 {
+			y, how = c.inferMonthYear(g, mo, x)
+		} else {
+			y, how = c.inferDayYear(mo, d, x)
+		}
+	}
+	ys := "XXXX"
+	if y > 0 {
+		ys = fmt.Sprintf("%04d", y)
+	}
+	if d == 0 {
+		x.Value, x.How = fmt.Sprintf("%s-%02d", ys, mo), how
+		return true
+	}
+	x.Value, x.How = fmt.Sprintf("%s-%02d-%02d", ys, mo, d), how
+	if g.has[rHour] {
+		h, ok := hour24(atoi(g.raw[rHour]), g.val[rAmpm])
+		if !ok {
+			return false
+		}
+		x.Value += fmt.Sprintf("T%02d:%02d", h, atoi(g.raw[rMinute]))
+		x.Type = model.TimexTime
+	}
+	return true
+}
+
+func daysIn(mo, y int) int {
+	if y <= 0 {
+		y = 2000 // leap: accept Feb 29 when the year is unknown
+	}
+	return time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// inferMonthYear resolves a month name without year: "last/next/this
+// March", else by tense (future: this month or later; present: the nearest;
+// otherwise this month or earlier).
+func (c *normCtx) inferMonthYear(g *groups, mo int, x *model.Timex) (int, string) {
+	dy, dm := c.dct.Year(), int(c.dct.Month())
+	if g.has[rShift] {
+		switch atoi(g.val[rShift]) {
+		case -1:
+			if mo >= dm {
+				dy--
+			}
+			return dy, "month, last: before DCT " + dctStr(c.dct)
+		case 1:
+			if mo <= dm {
+				dy++
+			}
+			return dy, "month, next: after DCT " + dctStr(c.dct)
+		}
+		return dy, "month, this: year of DCT " + dctStr(c.dct)
+	}
+	tense, cue := c.tenseAt(x.Start, x.End)
+	switch {
+	case tense == "future" && mo < dm:
+		dy++
+	case tense == "present" && mo-dm > 6:
+		dy-- // nearest: more than half a year ahead is last year's
+	case tense == "present" && dm-mo > 6:
+		dy++
+	case tense != "future" && tense != "present" && mo > dm:
+		dy--
+	}
+	return dy, fmt.Sprintf("month, %s, DCT %s", tenseDesc(tense, cue, "past"), dctStr(c.dct))
+}
+
+// inferDayYear picks the year of a month-day: past tense the latest such
+// day on or before the DCT, future the earliest on or after; present,
+// reported speech or no cue the nearest.
+func (c *normCtx) inferDayYear(mo, d int, x *model.Timex) (int, string) {
+	tense, cue := c.tenseAt(x.Start, x.End)
+	dct := truncDay(c.dct)
+	best, bestDiff := 0, 0
+	for y := dct.Year() - 1; y <= dct.Year()+1; y++ {
+		if d > daysIn(mo, y) {
+			continue
+		}
+		diff := int(time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Sub(dct).Hours() / 24)
+		ok := (tense == "past" && diff <= 0) || (tense == "future" && diff >= 0) || (tense != "past" && tense != "future")
+		if !ok {
+			continue
+		}
+		if best == 0 || abs(diff) < abs(bestDiff) || (abs(diff) == abs(bestDiff) && diff < 0) {
+			best, bestDiff = y, diff
+		}
+	}
+	if best == 0 {
+		best = dct.Year()
+	}
+	return best, fmt.Sprintf("month-day, %s, DCT %s -> %s", tenseDesc(tense, cue, "nearest"), dctStr(c.dct), daysDesc(bestDiff))
+}
+
+func truncDay(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func tenseDesc(tense, cue, dflt string) string {
+	if tense == "" {
+		return "no tense cue (" + dflt + ")"
+	}
+	return fmt.Sprintf("%s tense (%q)", tense, cue)
+}
+
+func daysDesc(diff int) string {
+	switch {
+	case diff == 0:
+		return "same day"
+	case diff == 1:
+		return "next day"
+	case diff == -1:
+		return "day before"
+	case diff < 0:
+		return fmt.Sprintf("%d days before", -diff)
+	}
+	return fmt.Sprintf("%d days after", diff)
+}
+
+// hour24 converts a 12-hour clock reading.
+func hour24(h int, ampm string) (int, bool) {
+	switch ampm {
+	case "am":
+		if h == 12 {
+			h = 0
+		}
+	case "pm":
+		if h < 12 {
+			h += 12
+		}
+	}
+	return h, h >= 0 && h < 24
+}
+
+func isoWeekday(t time.Time) int {
+	if t.Weekday() == time.Sunday {
+		return 7
+	}
+	return int(t.Weekday())
+}
+
+// normWeekday resolves a weekday name: "last"/"next" strictly before/after
+// the DCT; future tense the next such day after the DCT; present tense the
+// nearest; otherwise (past, reported, no cue) the most recent such day on or
+// before it.
+func normWeekday(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
+	wd := atoi(g.val[rWeekday])
+	if wd < 1 || wd > 7 {
+		return false
+	}
+	name := g.raw[rWeekday]
+	if c.dct.IsZero() {
+		x.Value, x.How = fmt.Sprintf("XXXX-WXX-%d", wd), "weekday "+name+", no DCT"
+		return true
+	}
+	dwd := isoWeekday(c.dct)
+	back := (dwd - wd + 7) % 7 // days back to the most recent such day
+	fwd := (wd - dwd + 7) % 7
+	var diff int
+	var why string
+	shift := 0
+	if g.has[rShift] {
+		shift = atoi(g.val[rShift])
+	}
+	switch {
+	case shift < 0:
+		if back == 0 {
+			back = 7
+		}
+		diff, why = -back, "last"
+	case shift > 0:
+		if fwd == 0 {
+			fwd = 7
+		}
+		diff, why = fwd, "next"
+	default:
+		tense, cue := c.tenseAt(x.Start, x.End)
+		why = tenseDesc(tense, cue, "past")
+		switch {
+		case tense == "future":
+			if fwd == 0 {
+				fwd = 7
+			}
+			diff = fwd
+		case tense == "present" && fwd < back:
+			diff = fwd
+		default:
+			diff = -back
+		}
+	}
+	x.Value = dayStr(c.dct.AddDate(0, 0, diff))
+	x.How = fmt.Sprintf("weekday %s, %s, DCT %s -> %s", name, why, dctStr(c.dct), daysDesc(diff))
+	if g.has[rPart] {
+		x.Value += "T" + g.val[rPart]
+		x.Type = model.TimexTime
+	}
+	return true
+}
+
+// normRelative shifts the DCT's day, week, weekend, month, quarter or year by the
+// shift word (last/next/this, yesterday...) or the offset param, times the
+// number when there is one ("three years ago").
+func normRelative(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
+	unit := c.unitOf(r, g)
+	off := atoi(r.Params["offset"])
+	if g.has[rShift] {
+		off = atoi(g.val[rShift])
+	}
+	if g.has[rNumber] {
+		n, err := strconv.Atoi(g.val[rNumber])
+		if err != nil {
+			return false
+		}
+		off *= n
+	}
+	if k, u, ok := splitCount(unit); ok {
+		off, unit = off*k, u
+	}
+	if c.dct.IsZero() {
+		x.How = "relative, no DCT"
+		return true
+	}
+	d := c.dct
+	switch unit {
+	case "D":
+		x.Value = dayStr(d.AddDate(0, 0, off))
+		part := r.Params["part"]
+		if g.has[rPart] {
+			part = g.val[rPart]
+		}
+		if part != "" {
+			x.Value += "T" + part
+			x.Type = model.TimexTime
+		}
+	case "W":
+		y, w := d.AddDate(0, 0, 7*off).ISOWeek()
+		x.Value = fmt.Sprintf("%04d-W%02d", y, w)
+	case "M":
+		m := time.Date(d.Year(), d.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC)
+		x.Value = m.Format("2006-01")
+	case "WE":
+		if !g.has[rShift] && isoWeekday(d) < 6 {
+			off-- // "the weekend" on a weekday: the one just past
+		}
+		y, w := d.AddDate(0, 0, 7*off).ISOWeek()
+		x.Value = fmt.Sprintf("%04d-W%02d-WE", y, w)
+	case "Q":
+		q := (d.Year()*4 + (int(d.Month())-1)/3) + off
+		x.Value = fmt.Sprintf("%04d-Q%d", q/4, q%4+1)
+	case "Y":
+		x.Value = fmt.Sprintf("%04d", d.Year()+off)
+	default:
+		return false
+	}
+	x.How = fmt.Sprintf("relative %+d %s, DCT %s", off, unit, dctStr(d))
+	return true
+}
+
+// normDuration builds P<n><unit> (PT for clock units); SET rules use it too.
+func normDuration(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
+	n := r.Params["number"]
+	if g.has[rNumber] {
+		n = g.val[rNumber]
+	}
+	if n == "" {
+		n = "1"
+	}
+	unit := c.unitOf(r, g)
+	if k, u, ok := splitCount(unit); ok {
+		if v, err := strconv.Atoi(n); err == nil {
+			n = strconv.Itoa(v * k)
+		}
+		unit = u
+	}
+	if n != "X" {
+		if _, err := strconv.Atoi(n); err != nil {
+			return false
+		}
+	}
+	if unit == "" {
+		return false
+	}
+	if strings.HasPrefix(unit, "T") {
+		x.Value = "PT" + n + unit[1:]
+	} else {
+		x.Value = "P" + n + unit
+	}
+	x.How = "duration " + n + " " + unit
+	return true
+}
+
+// normSeason gives YEAR-SU etc.; the year is explicit, or the DCT's moved
+// by last/next.
+func normSeason(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
+	code := g.val[rSeason]
+	if len(code) != 2 {
+		return false
+	}
+	switch {
+	case g.has[rYear]:
+		x.Value, x.How = g.raw[rYear]+"-"+code, "season"
+	case c.dct.IsZero():
+		x.Value, x.How = "XXXX-"+code, "season, no DCT"
+	default:
+		y := c.dct.Year() + atoi(g.val[rShift])
+		x.Value, x.How = fmt.Sprintf("%04d-%s", y, code), "season, year from DCT "+dctStr(c.dct)
+	}
+	return true
+}
+
+// normTime is a clock time on the last date tagged in the same text, else
+// on the DCT's day.
+func normTime(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
+	hs, ms := g.raw[rHour], g.raw[rMinute]
+	if !g.has[rHour] {
+		hs = r.Params["hour"]
+	}
+	if !g.has[rMinute] {
+		ms = r.Params["minute"]
+	}
+	h, ok := hour24(atoi(hs), g.val[rAmpm])
+	if !ok || hs == "" {
+		return false
+	}
+	day, how := c.lastDay, "clock time on the date before it"
+	if day == "" {
+		if c.dct.IsZero() {
+			day, how = "XXXX-XX-XX", "clock time, no date"
+		} else {
+			day, how = dayStr(c.dct), "clock time on the DCT's day"
+		}
+	}
+	x.Value, x.How = fmt.Sprintf("%sT%02d:%02d", day, h, atoi(ms)), how
+	x.Type = model.TimexTime
+	return true
+}
+
+// splitCount splits a unit that carries its own count ("decade": 10Y).
+func splitCount(unit string) (int, string, bool) {
+	i := strings.IndexFunc(unit, func(r rune) bool { return r < '0' || r > '9' })
+	if i <= 0 {
+		return 0, unit, false
+	}
+	k, err := strconv.Atoi(unit[:i])
+	return k, unit[i:], err == nil
+}

@@ -1,0 +1,276 @@
+// Package pipeline wires the stages into a concurrent batch: read, clean,
+// tokenize, entities, time, events, each in its own goroutines joined by
+// bounded channels, then merge. Stages know nothing of each other; this
+// package is the only one that imports them all.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+
+	"github.com/timeline-news/timeline/extractors/clean"
+	"github.com/timeline-news/timeline/extractors/entities"
+	"github.com/timeline-news/timeline/extractors/events"
+	"github.com/timeline-news/timeline/extractors/timex"
+	"github.com/timeline-news/timeline/extractors/tokens"
+	"github.com/timeline-news/timeline/merge"
+	"github.com/timeline-news/timeline/model"
+	"github.com/timeline-news/timeline/reader"
+	"github.com/timeline-news/timeline/rules"
+)
+
+// Extractors are the compiled per-article stages.
+type Extractors struct {
+	Rules    *rules.Set
+	Cleaner  *clean.Cleaner
+	Entities *entities.Tagger
+	Timex    *timex.Tagger
+	Events   *events.Extractor
+	Merger   *merge.Merger
+	// Model runs prose's entity model on sentences the gazetteer leaves
+	// with unknown names (slow).
+	Model bool
+}
+
+// Compile compiles every stage's rules once.
+func Compile(rs *rules.Set) (*Extractors, error) {
+	x := &Extractors{Rules: rs}
+	var err error
+	if x.Cleaner, err = clean.Compile(rs.Clean); err != nil {
+		return nil, fmt.Errorf("clean rules: %w", err)
+	}
+	if x.Entities, err = entities.Compile(rs.Gazetteer); err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	if x.Timex, err = timex.Compile(rs.Timex); err != nil {
+		return nil, fmt.Errorf("timex rules: %w", err)
+	}
+	if x.Events, err = events.Compile(rs.Events); err != nil {
+		return nil, fmt.Errorf("event rules: %w", err)
+	}
+	x.Merger = merge.New(rs.Events)
+	return x, nil
+}
+
+// Stage is one per-article step.
+type Stage struct {
+	Name string
+	Run  func(*model.Document)
+}
+
+// Stages lists the per-article steps in order.
+func (x *Extractors) Stages() []Stage {
+	return []Stage{
+		{"clean", x.Cleaner.Clean},
+		{"tokens", tokens.Split},
+		{"entities", func(d *model.Document) { x.Entities.Tag(d, entities.Options{Model: x.Model}) }},
+		{"time", x.Timex.Tag},
+		{"events", x.Events.Extract},
+	}
+}
+
+// Process runs every per-article stage on one article, in the calling
+// goroutine. A panic in a stage becomes an error naming the stage.
+func (x *Extractors) Process(a *model.Article) (*model.Document, error) {
+	doc := &model.Document{Article: *a}
+	for _, s := range x.Stages() {
+		if err := runStage(s, doc); err != nil {
+			return doc, err
+		}
+	}
+	return doc, nil
+}
+
+func runStage(s Stage, doc *model.Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: internal error in stage %s: %v\n%s", where(&doc.Article), s.Name, r, debug.Stack())
+		}
+	}()
+	s.Run(doc)
+	return nil
+}
+
+// where names an article for messages: its path (and line for JSON Lines).
+func where(a *model.Article) string {
+	switch {
+	case a.Path != "" && a.Line > 0:
+		return fmt.Sprintf("%s:%d", a.Path, a.Line)
+	case a.Path != "":
+		return a.Path
+	}
+	return a.ID
+}
+
+// Config sets up a batch run. The zero value of every field is usable.
+type Config struct {
+	Reader reader.Options
+	// Workers per expensive stage; 0 means GOMAXPROCS.
+	Workers int
+	// OnError is told of every article that failed, in input order.
+	OnError func(error)
+	// OnWarn is told of non-fatal problems, in input order.
+	OnWarn func(string)
+	// OnArticle is called after each article is done (progress).
+	OnArticle func(done int)
+	// Keep keeps every processed document in the result (explain, diff).
+	Keep bool
+}
+
+// Result is what a batch produced.
+type Result struct {
+	Timeline *model.Timeline
+	Articles int // articles processed
+	Failed   int // inputs that failed
+	Mentions []model.Mention
+	Docs     []*model.Document // with Config.Keep, in input order
+}
+
+// ErrSomeFailed is returned (wrapped) when some inputs failed but the batch
+// completed.
+var ErrSomeFailed = errors.New("some inputs failed")
+
+// item travels down the pipeline: one article (or failure) with its input
+// sequence number, used to restore input order at the end.
+type item struct {
+	seq  int
+	doc  *model.Document
+	err  error
+	warn string
+}
+
+// Run reads inputs and runs the batch. It returns the merged timeline; the
+// error is ErrSomeFailed (wrapped) when some inputs failed, ctx.Err() when
+// cancelled.
+func (x *Extractors) Run(ctx context.Context, inputs []string, cfg Config) (*Result, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	buf := 2 * workers
+
+	read := make(chan item, buf)
+	var readErr error
+	go func() {
+		defer close(read)
+		seq := 0
+		readErr = reader.Read(ctx, inputs, cfg.Reader, func(r reader.Result) error {
+			it := item{seq: seq, err: r.Err, warn: r.Warn}
+			if r.Article != nil {
+				it.doc = &model.Document{Article: *r.Article}
+			}
+			seq++
+			select {
+			case read <- it:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+
+	var ch <-chan item = read
+	for _, s := range x.Stages() {
+		n := workers
+		if s.Name == "clean" || s.Name == "tokens" {
+			n = max(1, workers/2) // cheap stages
+		}
+		ch = stage(ctx, s, n, buf, ch)
+	}
+	res := x.collect(ctx, ch, cfg)
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if readErr != nil && !errors.Is(readErr, context.Canceled) {
+		return res, fmt.Errorf("read: %w", readErr)
+	}
+	res.Timeline = x.Merger.Merge(res.Mentions)
+	if res.Failed > 0 {
+		return res, fmt.Errorf("%d of %d inputs: %w", res.Failed, res.Failed+res.Articles, ErrSomeFailed)
+	}
+	return res, nil
+}
+
+// stage runs s on n goroutines between in and the returned channel. Items
+// that already failed pass through untouched; order is restored later.
+func stage(ctx context.Context, s Stage, n, buf int, in <-chan item) <-chan item {
+	out := make(chan item, buf)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range in {
+				if it.err == nil && it.doc != nil {
+					it.err = runStage(s, it.doc)
+				}
+				select {
+				case out <- it:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}
+
+// collect gathers results, reporting errors and warnings in input order.
+func (x *Extractors) collect(ctx context.Context, in <-chan item, cfg Config) *Result {
+	res := &Result{}
+	pending := map[int]item{}
+	next := 0
+	flush := func() {
+		for {
+			it, ok := pending[next]
+			if !ok {
+				return
+			}
+			delete(pending, next)
+			next++
+			if it.warn != "" && cfg.OnWarn != nil {
+				cfg.OnWarn(it.warn)
+			}
+			if it.err != nil {
+				res.Failed++
+				if cfg.OnError != nil {
+					cfg.OnError(it.err)
+				}
+				continue
+			}
+			res.Articles++
+			res.Mentions = append(res.Mentions, it.doc.Events...)
+			if cfg.Keep {
+				res.Docs = append(res.Docs, it.doc)
+			} else {
+				it.doc = nil // let the text go: only mentions are kept
+			}
+			if cfg.OnArticle != nil {
+				cfg.OnArticle(res.Articles + res.Failed)
+			}
+		}
+	}
+	for {
+		select {
+		case it, ok := <-in:
+			if !ok {
+				flush()
+				return res
+			}
+			pending[it.seq] = it
+			flush()
+		case <-ctx.Done():
+			return res
+		}
+	}
+}
