@@ -20,6 +20,10 @@ type Merger struct {
 	ignore map[string]bool
 	labels map[string]string
 	strict bool
+	// maxApart is, per precision, how far apart two dates of one
+	// happening may be to count as a conflict rather than two events.
+	maxApart   map[string]int
+	noConflict map[string]bool
 }
 
 // New compiles the merge rules and the ontology's labels.
@@ -47,6 +51,11 @@ func New(r *rules.EventRules) *Merger {
 	for _, a := range r.Merge.IgnoreActors {
 		m.ignore[a] = true
 	}
+	m.maxApart = r.Merge.Conflicts.MaxApart
+	m.noConflict = map[string]bool{}
+	for _, t := range r.Merge.Conflicts.ExcludeTypes {
+		m.noConflict[t] = true
+	}
 	return m
 }
 
@@ -64,6 +73,7 @@ func (m *Merger) Merge(mentions []model.Mention) *model.Timeline {
 		tl.Events = append(tl.Events, m.mergeDay(ms[lo:hi])...)
 		lo = hi
 	}
+	tl.Events = m.joinConflicts(tl.Events)
 	sort.SliceStable(tl.Events, func(i, j int) bool { return eventLess(&tl.Events[i], &tl.Events[j]) })
 	return tl
 }

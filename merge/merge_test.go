@@ -108,3 +108,35 @@ func TestStartOf(t *testing.T) {
 		}
 	}
 }
+
+func TestConflictingDatesJoinOneEvent(t *testing.T) {
+	r := testRules()
+	r.Types = append(r.Types, rules.EventType{ID: "annexation", Label: "Annexation"})
+	r.Merge.Conflicts = rules.ConflictRules{MaxApart: map[string]int{"month": 1}, ExcludeTypes: []string{"statement"}}
+	m := New(r)
+	crimea := []string{"Crimea"}
+	a := mention("a", "2014-02", "annexation", "annexed", 10, []string{"Russia"}, crimea)
+	a.Published = "2014-04-09"
+	b := mention("b", "2014-03", "annexation", "annexed", 20, []string{"Russia"}, crimea)
+	b.Published = "2014-04-10"
+	c := mention("c", "2014-03", "annexation", "annexed", 30, nil, crimea)
+	c.Published = "2014-04-01"
+	tl := m.Merge([]model.Mention{a, b, c})
+	if len(tl.Events) != 1 {
+		t.Fatalf("got %d events, want one with a conflict", len(tl.Events))
+	}
+	e := tl.Events[0]
+	if e.Date != "2014-03" || !reflect.DeepEqual(e.Conflicts, []string{"2014-02"}) || len(e.Mentions) != 3 {
+		t.Errorf("date %s conflicts %v mentions %d; want 2014-03 (two sources) with conflict 2014-02", e.Date, e.Conflicts, len(e.Mentions))
+	}
+
+	// Too far apart, the same article, or only a common name: separate events.
+	far := mention("d", "2014-06", "annexation", "annexed", 1, nil, crimea)
+	same := mention("a", "2014-03", "annexation", "annexed", 99, nil, crimea)
+	common := mention("e", "2014-01", "annexation", "annexed", 1, []string{"Russia"}, nil)
+	for _, x := range []model.Mention{far, same, common} {
+		if tl := m.Merge([]model.Mention{a, x}); len(tl.Events) != 2 {
+			t.Errorf("%s %s joined %s: %+v", x.Article, x.Date, a.Date, tl.Events)
+		}
+	}
+}

@@ -13,6 +13,7 @@ type EventRules struct {
 	Forms    map[string][]string // irregular inflections: lemma -> forms
 	Modality []ModalityCue
 	Places   PlaceCues
+	Speakers SpeakerCues
 	Merge    MergeRules
 	// Pos holds each rule's and type's position, by id, for messages.
 	Pos map[string]Pos
@@ -80,6 +81,12 @@ type PlaceCues struct {
 	Prepositions []string `yaml:"prepositions"`
 }
 
+// SpeakerCues resolve who speaks: a personal pronoun next to a speech verb
+// ("he said") stands for the last person named before it.
+type SpeakerCues struct {
+	Pronouns []string `yaml:"pronouns"`
+}
+
 // MergeRules say when two mentions report the same happening.
 type MergeRules struct {
 	// Groups are sets of types that may merge with each other (a warning and
@@ -90,6 +97,17 @@ type MergeRules struct {
 	// IgnoreActors are actors too common to prove two mentions are the same
 	// event on their own ("Russia", "Ukraine").
 	IgnoreActors []string `yaml:"ignore_actors"`
+	// Conflicts join one happening reported with different dates.
+	Conflicts ConflictRules `yaml:"conflicts"`
+}
+
+// ConflictRules say when two events with different dates are one happening.
+type ConflictRules struct {
+	// MaxApart is, per precision (day, week, month, year), how many units
+	// apart the dates may be. A precision not listed never conflicts.
+	MaxApart map[string]int `yaml:"max_apart"`
+	// ExcludeTypes never conflict (speech acts recur).
+	ExcludeTypes []string `yaml:"exclude_types"`
 }
 
 func loadEvents(src *Source) (*EventRules, Errors) {
@@ -104,7 +122,7 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 			errs = append(errs, eventsFileErr(d.Name, err))
 			continue
 		}
-		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "merge")
+		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "merge")
 		errs = append(errs, e...)
 		errs = append(errs, eachItem(d.Name, secs["types"].value, func(p Pos, t *EventType) {
 			if e := types.put(t.ID, p, *t); e != nil {
@@ -134,6 +152,11 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 		}
 		if s, ok := secs["places"]; ok {
 			if err := decodeStrict(d.Name, s.value, &out.Places); err != nil {
+				errs = append(errs, eventsFileErr(d.Name, err))
+			}
+		}
+		if s, ok := secs["speakers"]; ok {
+			if err := decodeStrict(d.Name, s.value, &out.Speakers); err != nil {
 				errs = append(errs, eventsFileErr(d.Name, err))
 			}
 		}

@@ -146,7 +146,7 @@ func (t *Tagger) add(form string, h *hit, buf *[]word) error {
 // Tag fills doc.Entities from doc.Sentences.
 func (t *Tagger) Tag(doc *model.Document, opts Options) {
 	doc.Entities = doc.Entities[:0]
-	st := state{seen: map[string]string{}}
+	st := state{seen: map[string]string{}, heads: map[string]model.Entity{}}
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		if s.Start < 0 || s.End > len(doc.Article.Text) || s.Start > s.End {
@@ -169,6 +169,10 @@ func (t *Tagger) Tag(doc *model.Document, opts Options) {
 type state struct {
 	words []word
 	seen  map[string]string // surname -> canonical full name seen earlier
+	// heads maps the lower-cased head noun of an organisation named earlier
+	// ("ministry" of "Ukraine's Interior Ministry") to that entity, so a
+	// later "the ministry" refers to it.
+	heads map[string]model.Entity
 }
 
 // tagSentence appends the gazetteer and coreference entities of one
@@ -186,9 +190,54 @@ func (t *Tagger) tagSentence(out []model.Entity, text string, base, si int, st *
 		}
 		if e, ok := t.coref(text, base, si, ws, i, st); ok {
 			out = append(out, e)
+			continue
+		}
+		if e, ok := definite(text, base, si, ws, i, st); ok {
+			out = append(out, e)
+			i++
+		}
+	}
+	for _, e := range out {
+		if e.Kind == model.Org && e.Source != SourceCoref {
+			if w := lastWord(e.Text); w != "" {
+				st.heads[w] = e
+			}
 		}
 	}
 	return out
+}
+
+// definite resolves "the ministry" to the organisation named earlier in the
+// article whose name ends with that noun ("Ukraine's Interior Ministry").
+func definite(text string, base, si int, ws []word, i int, st *state) (model.Entity, bool) {
+	if i+1 >= len(ws) || !strings.EqualFold(ws[i].key, "the") || ws[i+1].capital {
+		return model.Entity{}, false
+	}
+	prev, ok := st.heads[ws[i+1].key]
+	if !ok {
+		return model.Entity{}, false
+	}
+	e := prev
+	e.Span = model.Span{Start: base + ws[i].start, End: base + ws[i+1].end}
+	e.Text = text[ws[i].start:ws[i+1].end]
+	e.Sentence, e.Source = si, SourceCoref
+	return e, true
+}
+
+// lastWord is the lower-cased last word of a name, when it is a plain
+// word that can head a definite description ("Ministry" -> "ministry").
+func lastWord(name string) string {
+	i := strings.LastIndexByte(name, ' ')
+	w := name[i+1:]
+	if len(w) < 4 || strings.ToUpper(w) == w {
+		return "" // acronyms (SBU, NATO) are not heads
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return ""
+		}
+	}
+	return strings.ToLower(w)
 }
 
 // longest returns the last word index and hit of the longest gazetteer

@@ -199,3 +199,17 @@ func BenchmarkTag(b *testing.B) {
 		tg.Tag(doc, Options{})
 	}
 }
+
+func TestDefiniteDescription(t *testing.T) {
+	text := "Ukraine's Interior Ministry said its forces retook the building. The ministry said earlier that the airport was also taken."
+	doc := tag(newTagger(t), text, Options{})
+	var got []string
+	for _, e := range doc.Entities {
+		if e.Source == SourceCoref {
+			got = append(got, e.Text+"="+e.Canonical)
+		}
+	}
+	if len(got) != 1 || got[0] != "The ministry=Interior Ministry of Ukraine" {
+		t.Errorf("coreference %q, want the ministry resolved to the Interior Ministry", got)
+	}
+}

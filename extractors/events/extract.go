@@ -18,6 +18,7 @@ type Extractor struct {
 	excludes []map[string]bool // per rule
 	mods     []modality
 	preps    map[string]bool
+	pronouns map[string]bool
 	pos      *postag.Tagger
 }
 
@@ -41,7 +42,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	if r == nil {
 		return nil, fmt.Errorf("events: no rules")
 	}
-	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pos: postag.New()}
+	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pronouns: set(r.Speakers.Pronouns), pos: postag.New()}
 	for _, rule := range r.Rules {
 		x.requires = append(x.requires, set(rule.Requires))
 		x.excludes = append(x.excludes, set(rule.Excludes))
@@ -147,6 +148,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 	ents := entitiesBySentence(doc)
 	times := timexBySentence(doc)
 	focus := focusState{}
+	lastPerson := "" // the first person of the last sentence that names one
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		focus.age++
@@ -172,7 +174,13 @@ func (x *Extractor) Extract(doc *model.Document) {
 		x.setModality(words, trigs)
 		x.attach(s, words, trigs, ds)
 		x.inherit(s, trigs, ds, len(times[si]) == 0, &focus)
-		x.emit(doc, s, words, trigs, ds, ents[si], &focus)
+		x.emit(doc, s, words, trigs, ds, ents[si], &focus, lastPerson)
+		for _, e := range ents[si] {
+			if e.Kind == model.Person {
+				lastPerson = e.Canonical // the sentence's first person: usually its subject
+				break
+			}
+		}
 		focus.set(ds)
 	}
 }
@@ -391,7 +399,7 @@ var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context":
 // emit turns dated triggers into mentions, one per event type and date in
 // the sentence. A speech act is kept only when a time expression of its own
 // dates it; the content events it reports are attributed to its speaker.
-func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState) {
+func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, lastPerson string) {
 	dateOf := func(t trigger) *dated {
 		switch {
 		case t.time >= 0:
@@ -404,7 +412,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 	speaker := ""
 	for _, t := range trigs {
 		if x.class(t) == "speech" {
-			if speaker = x.speaker(s, t, ents); speaker != "" {
+			if speaker = x.speaker(s, words, t, ents, lastPerson); speaker != "" {
 				break
 			}
 		}
@@ -423,7 +431,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if i, dup := seen[key]; dup && viaRank[doc.Events[i].Time.Via] <= viaRank[t.via] {
 			continue // keep the mention whose time is most its own
 		}
-		m := x.mention(doc, s, words, t, d, ents)
+		m := x.mention(doc, s, words, t, d, ents, lastPerson)
 		if rule.Class == "content" && speaker != "" && m.Source == "" {
 			m.Source = speaker
 			if m.Modality == "" {
@@ -439,7 +447,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 	}
 }
 
-func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ents []model.Entity) model.Mention {
+func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ents []model.Entity, lastPerson string) model.Mention {
 	rule := x.rules.Rules[t.rule]
 	a := &doc.Article
 	m := model.Mention{
@@ -463,7 +471,7 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 		m.Published = a.Published.Format("2006-01-02")
 	}
 	if rule.Class == "speech" {
-		m.Source = x.speaker(s, t, ents)
+		m.Source = x.speaker(s, words, t, ents, lastPerson)
 	}
 	m.Actors, m.Places = x.roles(s, words, ents)
 	return m
@@ -575,10 +583,20 @@ func appendUnique(list []string, s string) []string {
 	return append(list, strings.Clone(s)) // names may point into the article text
 }
 
-// speaker is the person or body that performs a speech act: the nearest
-// actor entity before the verb in the same clause, else right after it
-// ("said Kerry").
-func (x *Extractor) speaker(s *model.Sentence, t trigger, ents []model.Entity) string {
+// speaker is the person or body that performs a speech act: a personal
+// pronoun next to the verb ("he said", "said she") is the first person named
+// earlier in the sentence, else the subject (first person) of the last
+// sentence that names one; otherwise the nearest actor entity before the verb, or right
+// after it ("said Kerry").
+func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents []model.Entity, lastPerson string) string {
+	if (t.from > 0 && x.pronouns[words[t.from-1]]) || (t.to < len(words) && x.pronouns[words[t.to]]) {
+		for _, e := range ents {
+			if e.Kind == model.Person && e.End <= s.Tokens[t.from].Start {
+				return e.Canonical
+			}
+		}
+		return lastPerson
+	}
 	best, bestDist := "", 1<<30
 	for _, e := range ents {
 		from, to := tokenRange(s, e.Span)
