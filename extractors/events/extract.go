@@ -149,6 +149,10 @@ func (x *Extractor) Extract(doc *model.Document) {
 	times := timexBySentence(doc)
 	focus := focusState{}
 	lastPerson := "" // the first person of the last sentence that names one
+	published := ""
+	if doc.Article.HasPublished() {
+		published = doc.Article.Published.Format("2006-01-02")
+	}
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		focus.age++
@@ -181,7 +185,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 				break
 			}
 		}
-		focus.set(ds)
+		focus.set(ds, published)
 	}
 }
 
@@ -383,9 +387,14 @@ type focusState struct {
 func (f *focusState) reset()   { f.d = nil }
 func (f *focusState) ok() bool { return f.d != nil && f.age <= 2 }
 
-// set moves the focus to the sentence's last day-precision date, if any.
-func (f *focusState) set(ds []dated) {
+// set moves the focus to the sentence's last day-precision date, if any,
+// and only to a day that has come (a past-tense sentence cannot happen on
+// the day of an election announced for next month).
+func (f *focusState) set(ds []dated, published string) {
 	for i := len(ds) - 1; i >= 0; i-- {
+		if published != "" && ds[i].date > published {
+			continue
+		}
 		if ds[i].precision == model.PrecisionDay || ds[i].precision == model.PrecisionTime {
 			d := ds[i]
 			f.d, f.age = &d, 0
