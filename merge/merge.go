@@ -143,8 +143,11 @@ func (m *Merger) shareName(a, b *model.Mention) bool {
 	for _, n := range a.Places {
 		names[n] = true
 	}
+	for _, n := range a.Targets {
+		names[n] = true
+	}
 	common := 0
-	for _, list := range [][]string{b.Actors, b.Places} {
+	for _, list := range [][]string{b.Actors, b.Targets, b.Places} {
 		for _, n := range list {
 			if !names[n] {
 				continue
@@ -185,8 +188,19 @@ func (m *Merger) event(ms []model.Mention) model.Event {
 		for _, p := range x.Places {
 			e.Places = appendUnique(e.Places, p)
 		}
+		for _, t := range x.Targets {
+			e.Targets = appendUnique(e.Targets, t)
+		}
 		mods[x.Modality] = true
 	}
+	// A name that acts in one report and is acted on in another acts.
+	targets := e.Targets[:0]
+	for _, t := range e.Targets {
+		if !contains(e.Actors, t) {
+			targets = append(targets, t)
+		}
+	}
+	e.Targets = targets
 	if len(mods) == 1 {
 		e.Modality = first.Modality
 	}
@@ -206,9 +220,16 @@ func (m *Merger) summary(e model.Event, first model.Mention) string {
 	}
 	var b strings.Builder
 	b.WriteString(label)
+	if len(e.Actors)+len(e.Targets) > 0 {
+		b.WriteString(":")
+	}
 	if len(e.Actors) > 0 {
-		b.WriteString(": ")
+		b.WriteString(" ")
 		b.WriteString(strings.Join(e.Actors[:min(3, len(e.Actors))], ", "))
+	}
+	if len(e.Targets) > 0 {
+		b.WriteString(" → ")
+		b.WriteString(strings.Join(e.Targets[:min(3, len(e.Targets))], ", "))
 	}
 	fmt.Fprintf(&b, " (%q", first.Trigger)
 	if len(e.Places) > 0 {
@@ -217,6 +238,15 @@ func (m *Merger) summary(e model.Event, first model.Mention) string {
 	}
 	b.WriteString(")")
 	return b.String()
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func appendUnique(list []string, s string) []string {

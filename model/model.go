@@ -197,7 +197,8 @@ type Mention struct {
 	Type          string   `json:"type" yaml:"type"`
 	Modality      string   `json:"modality,omitempty" yaml:"modality,omitempty"` // planned, reported, denied, disputed ...
 	Source        string   `json:"source,omitempty" yaml:"source,omitempty"`     // who said it, for reported events
-	Actors        []string `json:"actors,omitempty" yaml:"actors,omitempty"`
+	Actors        []string `json:"actors,omitempty" yaml:"actors,omitempty"`     // named before the trigger: who did it
+	Targets       []string `json:"targets,omitempty" yaml:"targets,omitempty"`   // named after it: to whom
 	Places        []string `json:"places,omitempty" yaml:"places,omitempty"`
 	Date          string   `json:"date" yaml:"date"`
 	Time          TimeRef  `json:"time" yaml:"time"`
@@ -212,6 +213,7 @@ type Event struct {
 	Type      string    `json:"type" yaml:"type"`
 	Summary   string    `json:"summary" yaml:"summary"`
 	Actors    []string  `json:"actors" yaml:"actors"`
+	Targets   []string  `json:"targets,omitempty" yaml:"targets,omitempty"`
 	Places    []string  `json:"places" yaml:"places"`
 	Modality  string    `json:"modality,omitempty" yaml:"modality,omitempty"`
 	Conflicts []string  `json:"conflicts,omitempty" yaml:"conflicts,omitempty"`

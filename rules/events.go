@@ -79,6 +79,10 @@ type ModalityCue struct {
 // than an actor ("in Moscow" vs "Moscow said").
 type PlaceCues struct {
 	Prepositions []string `yaml:"prepositions"`
+	// Modifiers may stand between the preposition and the name ("in the
+	// city of"); so may words with one of ModifierSuffixes ("eastern").
+	Modifiers        []string `yaml:"modifiers"`
+	ModifierSuffixes []string `yaml:"modifier_suffixes"`
 }
 
 // SpeakerCues resolve who speaks: a personal pronoun next to a speech verb

@@ -12,14 +12,15 @@ import (
 
 // Extractor finds event mentions with a compiled set of event rules.
 type Extractor struct {
-	rules    *rules.EventRules
-	lex      lexicon
-	requires []map[string]bool // per rule
-	excludes []map[string]bool // per rule
-	mods     []modality
-	preps    map[string]bool
-	pronouns map[string]bool
-	pos      *postag.Tagger
+	rules     *rules.EventRules
+	lex       lexicon
+	requires  []map[string]bool // per rule
+	excludes  []map[string]bool // per rule
+	mods      []modality
+	preps     map[string]bool
+	pronouns  map[string]bool
+	modifiers map[string]bool
+	pos       *postag.Tagger
 }
 
 // modality is a compiled cue: phrases are word sequences.
@@ -42,7 +43,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	if r == nil {
 		return nil, fmt.Errorf("events: no rules")
 	}
-	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pronouns: set(r.Speakers.Pronouns), pos: postag.New()}
+	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pronouns: set(r.Speakers.Pronouns), modifiers: set(r.Places.Modifiers), pos: postag.New()}
 	for _, rule := range r.Rules {
 		x.requires = append(x.requires, set(rule.Requires))
 		x.excludes = append(x.excludes, set(rule.Excludes))
@@ -198,6 +199,12 @@ func (x *Extractor) filter(s *model.Sentence, trigs []trigger, ds []dated, ents 
 	for _, t := range trigs {
 		if x.insideTimex(t, ds) || insideEntity(s, t, ents) || !posOK(t.kind, s.Tokens[t.from].Tag) {
 			continue
+		}
+		if t.kind == "any" { // a form that is both ("meeting"): the tag decides
+			t.kind = "noun"
+			if strings.HasPrefix(s.Tokens[t.from].Tag, "VB") {
+				t.kind = "verb"
+			}
 		}
 		out = append(out, t)
 	}
@@ -482,7 +489,7 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 	if rule.Class == "speech" {
 		m.Source = x.speaker(s, words, t, ents, lastPerson)
 	}
-	m.Actors, m.Places = x.roles(s, words, ents)
+	m.Actors, m.Targets, m.Places = x.roles(s, words, t, ents)
 	return m
 }
 
@@ -545,9 +552,12 @@ func phraseIn(words, p []string, from, to int) bool {
 	return false
 }
 
-// roles splits the sentence's entities into actors and places: a place name
-// after a locative preposition is a place, anything else acts.
-func (x *Extractor) roles(s *model.Sentence, words []string, ents []model.Entity) (actors, places []string) {
+// roles splits the sentence's entities into actors (named before the
+// trigger: who did it), targets (named after it: to whom) and places. A place
+// name after a locative preposition is a place; so is a town or region (a
+// place inside a country), while a country or a seat of government (Moscow
+// for Russia) acts unless a preposition makes it a location.
+func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []model.Entity) (actors, targets, places []string) {
 	for _, e := range ents {
 		first, _ := tokenRange(s, e.Span)
 		locative := false
@@ -556,28 +566,51 @@ func (x *Extractor) roles(s *model.Sentence, words []string, ents []model.Entity
 				locative = true
 				break
 			}
-			if !isModifier(words[k]) {
+			if !x.isModifier(words[k]) {
 				break
 			}
 		}
-		// A town or region (a place inside a country) is where things
-		// happen; a country or a seat of government (Moscow for Russia)
-		// acts unless a preposition makes it a location.
 		subnational := e.Country != "" && e.Country != e.Canonical && e.Actor == ""
-		if e.Kind == model.Place && e.Source != "demonym" && (locative || subnational) {
+		switch {
+		case e.Kind == model.Place && e.Source != "demonym" && (locative || subnational):
 			places = appendUnique(places, e.Canonical)
-			continue
+		case first < t.from:
+			actors = appendUnique(actors, e.ActorName())
+		default:
+			targets = appendUnique(targets, e.ActorName())
 		}
-		actors = appendUnique(actors, e.ActorName())
 	}
-	return actors, places
+	// One name both acting and acted on ("Russia ... Russian troops") acts.
+	kept := targets[:0]
+	for _, n := range targets {
+		if !contains(actors, n) {
+			kept = append(kept, n)
+		}
+	}
+	return actors, kept, places
 }
 
 // isModifier reports words that may stand between a preposition and a place
 // name ("in the eastern city of", "in southern").
-func isModifier(w string) bool {
-	return w == "the" || w == "a" || w == "city" || w == "of" || w == "region" || w == "town" ||
-		strings.HasSuffix(w, "ern") || strings.HasSuffix(w, "ian") || w == "port" || w == "capital"
+func (x *Extractor) isModifier(w string) bool {
+	if x.modifiers[w] {
+		return true
+	}
+	for _, suf := range x.rules.Places.ModifierSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func appendUnique(list []string, s string) []string {

@@ -85,8 +85,11 @@ func SplitText(text string) []model.Sentence {
 // sentences, with offsets into joined, to out.
 func split(joined string, segs []segment, out []model.Sentence) []model.Sentence {
 	var toks []model.Token
-	if pd, err := prose.NewDocument(joined, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)); err == nil {
-		toks = alignTokens(joined, pd.Tokens())
+	// prose's tokenizer panics on invalid UTF-8: give it the text with
+	// each invalid byte blanked, which keeps every offset.
+	safe := blankInvalid(joined)
+	if pd, err := prose.NewDocument(safe, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)); err == nil {
+		toks = alignTokens(safe, pd.Tokens())
 	}
 	bounds := sentenceEnds(joined, toks)
 	bi, ti := 0, 0
@@ -137,4 +140,21 @@ func trimSpan(text string, s, e int) (int, int) {
 		e -= n
 	}
 	return s, e
+}
+
+// blankInvalid replaces every byte of s that is not part of valid UTF-8
+// with a space, so the result has the same length and offsets.
+func blankInvalid(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			b[i] = ' '
+		}
+		i += n
+	}
+	return string(b)
 }

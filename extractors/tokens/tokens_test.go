@@ -169,3 +169,16 @@ func BenchmarkSplit(b *testing.B) {
 		Split(doc)
 	}
 }
+
+func TestInvalidUTF8KeepsOffsets(t *testing.T) {
+	text := "Troops massed on the bord\xffer on Monday. Talks \xe2 began."
+	ss := SplitText(text)
+	if len(ss) != 2 {
+		t.Fatalf("%d sentences, want 2", len(ss))
+	}
+	for _, s := range ss {
+		if s.Text != text[s.Start:s.End] {
+			t.Errorf("sentence %q is not the text at its offsets", s.Text)
+		}
+	}
+}
