@@ -178,7 +178,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 		}
 		x.setModality(words, trigs)
 		x.attach(s, words, trigs, ds)
-		x.inherit(s, trigs, ds, len(times[si]) == 0, &focus)
+		x.inherit(s, words, trigs, ds, len(times[si]) == 0, &focus)
 		x.emit(doc, s, words, trigs, ds, ents[si], &focus, lastPerson)
 		for _, e := range ents[si] {
 			if e.Kind == model.Person {
@@ -310,12 +310,20 @@ func boundaries(words []string, t trigger, d dated) int {
 	}
 	n := 0
 	for i := max(0, from); i < to && i < len(words); i++ {
-		switch words[i] {
-		case ",", ";", ":", "—", "–", "--", "(", ")", "", "\"", "'":
+		if isBoundary(words[i]) {
 			n++
 		}
 	}
 	return n
+}
+
+// isBoundary reports clause-boundary tokens (quotes normalise to "").
+func isBoundary(w string) bool {
+	switch w {
+	case ",", ";", ":", "—", "–", "--", "(", ")", "", "\"", "'":
+		return true
+	}
+	return false
 }
 
 func distance(af, at, bf, bt int) int {
@@ -335,7 +343,7 @@ func distance(af, at, bf, bt int) int {
 // When the sentence names no time at all, a past-tense event that is stated
 // as fact takes the narrative's focus: the last day named in the two
 // sentences before.
-func (x *Extractor) inherit(s *model.Sentence, trigs []trigger, ds []dated, noTimex bool, focus *focusState) {
+func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, ds []dated, noTimex bool, focus *focusState) {
 	speech := -1
 	for _, t := range trigs {
 		if t.time >= 0 && x.class(t) == "speech" {
@@ -343,7 +351,6 @@ func (x *Extractor) inherit(s *model.Sentence, trigs []trigger, ds []dated, noTi
 			break
 		}
 	}
-	past := pastTense(s)
 	for i := range trigs {
 		t := &trigs[i]
 		if t.time >= 0 || !realis(t.modality) {
@@ -366,18 +373,26 @@ func (x *Extractor) inherit(s *model.Sentence, trigs []trigger, ds []dated, noTi
 			if near >= 0 {
 				t.time, t.via = near, "sentence"
 			}
-		case noTimex && past && focus.ok():
+		case noTimex && focus.ok() && narrated(s, words, *t):
 			t.time, t.via = -2, "context"
 		}
 	}
 }
 
-// pastTense reports a simple-past verb in the sentence (present perfect
-// does not count: "sanctions have subjected Russia to isolation" is no
-// report of that day).
-func pastTense(s *model.Sentence) bool {
-	for _, t := range s.Tokens {
-		if t.Tag == "VBD" {
+// narrated reports whether a trigger is told in the simple past: it is a
+// past-tense verb itself, or a noun or phrase that a past-tense verb of the
+// same clause governs ("delivered the message in a telephone conversation").
+// Present perfect does not count ("sanctions have subjected Russia to
+// isolation" reports no happening of that day).
+func narrated(s *model.Sentence, words []string, t trigger) bool {
+	if t.kind == "verb" {
+		return s.Tokens[t.from].Tag == "VBD"
+	}
+	for k := t.from - 1; k >= 0 && k >= t.from-6; k-- {
+		if isBoundary(words[k]) {
+			return false
+		}
+		if s.Tokens[k].Tag == "VBD" {
 			return true
 		}
 	}
