@@ -72,7 +72,9 @@ type ModalityCue struct {
 	Window   int      `yaml:"window"`
 	After    bool     `yaml:"after"`
 	Sentence bool     `yaml:"sentence"` // anywhere in the sentence
-	Pos      Pos      `yaml:"-"`
+	// Kinds limits the cue to triggers of these forms (verb, noun, phrase).
+	Kinds []string `yaml:"kinds"`
+	Pos   Pos      `yaml:"-"`
 }
 
 // PlaceCues are the prepositions that make a place name a location rather

@@ -26,6 +26,7 @@ type Extractor struct {
 // modality is a compiled cue: phrases are word sequences.
 type modality struct {
 	name     string
+	kinds    map[string]bool // empty: any form
 	phrases  [][]string
 	window   int
 	after    bool
@@ -49,7 +50,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 		x.excludes = append(x.excludes, set(rule.Excludes))
 	}
 	for _, m := range r.Modality {
-		mod := modality{name: m.Modality, window: m.Window, after: m.After, sentence: m.Sentence}
+		mod := modality{name: m.Modality, window: m.Window, after: m.After, sentence: m.Sentence, kinds: set(m.Kinds)}
 		for _, w := range m.Words {
 			mod.phrases = append(mod.phrases, strings.Fields(strings.ToLower(w)))
 		}
@@ -534,6 +535,9 @@ func (x *Extractor) setModality(words []string, trigs []trigger) {
 // modality reads the cue words around a trigger; the first cue that applies wins.
 func (x *Extractor) modality(words []string, t trigger) string {
 	for _, m := range x.mods {
+		if len(m.kinds) > 0 && !m.kinds[t.kind] {
+			continue
+		}
 		from, to := max(0, t.from-m.window), t.from
 		switch {
 		case m.sentence:
