@@ -77,6 +77,7 @@ type trigger struct {
 	lemma    string
 	kind     string // verb, noun or phrase
 	modality string
+	quoted   bool // inside quotation marks
 	// time is the index into the sentence's dated timexes, -1 when none.
 	time int
 	via  string
@@ -178,9 +179,13 @@ func (x *Extractor) Extract(doc *model.Document) {
 			trigs = x.filter(s, trigs, ds, ents[si])
 		}
 		x.setModality(words, trigs)
+		quoted := quotedTokens(words)
+		for i := range trigs {
+			trigs[i].quoted = quoted[trigs[i].from]
+		}
 		x.attach(s, words, trigs, ds)
 		x.inherit(s, words, trigs, ds, len(times[si]) == 0, &focus)
-		x.emit(doc, s, words, trigs, ds, ents[si], &focus, lastPerson)
+		x.emit(doc, s, words, trigs, ds, ents[si], &focus, lastPerson, quoted)
 		for _, e := range ents[si] {
 			if e.Kind == model.Person {
 				lastPerson = e.Canonical // the sentence's first person: usually its subject
@@ -318,6 +323,21 @@ func boundaries(words []string, t trigger, d dated) int {
 	return n
 }
 
+// quotedTokens marks the tokens inside quotation marks (quote tokens
+// normalise to ""); an unclosed quotation runs to the end of the sentence.
+func quotedTokens(words []string) []bool {
+	q := make([]bool, len(words))
+	in := false
+	for i, w := range words {
+		if w == "" {
+			in = !in
+			continue
+		}
+		q[i] = in
+	}
+	return q
+}
+
 // isBoundary reports clause-boundary tokens (quotes normalise to "").
 func isBoundary(w string) bool {
 	switch w {
@@ -354,8 +374,8 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 	}
 	for i := range trigs {
 		t := &trigs[i]
-		if t.time >= 0 || !realis(t.modality) {
-			continue
+		if t.time >= 0 || !realis(t.modality) || t.quoted {
+			continue // quoted speech is no narrative: only its own times count
 		}
 		switch {
 		case len(ds) > 0 && t.kind == "noun":
@@ -431,7 +451,7 @@ var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context":
 // emit turns dated triggers into mentions, one per event type and date in
 // the sentence. A speech act is kept only when a time expression of its own
 // dates it; the content events it reports are attributed to its speaker.
-func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, lastPerson string) {
+func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, lastPerson string, quoted []bool) {
 	dateOf := func(t trigger) *dated {
 		switch {
 		case t.time >= 0:
@@ -463,7 +483,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if i, dup := seen[key]; dup && viaRank[doc.Events[i].Time.Via] <= viaRank[t.via] {
 			continue // keep the mention whose time is most its own
 		}
-		m := x.mention(doc, s, words, t, d, ents, lastPerson)
+		m := x.mention(doc, s, words, t, d, ents, lastPerson, quoted)
 		if rule.Class == "content" && speaker != "" && m.Source == "" {
 			m.Source = speaker
 			if m.Modality == "" {
@@ -479,7 +499,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 	}
 }
 
-func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ents []model.Entity, lastPerson string) model.Mention {
+func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ents []model.Entity, lastPerson string, quoted []bool) model.Mention {
 	rule := x.rules.Rules[t.rule]
 	a := &doc.Article
 	m := model.Mention{
@@ -505,7 +525,7 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 	if rule.Class == "speech" {
 		m.Source = x.speaker(s, words, t, ents, lastPerson)
 	}
-	m.Actors, m.Targets, m.Places = x.roles(s, words, t, ents)
+	m.Actors, m.Targets, m.Places = x.roles(s, words, t, ents, quoted)
 	return m
 }
 
@@ -576,9 +596,12 @@ func phraseIn(words, p []string, from, to int) bool {
 // name after a locative preposition is a place; so is a town or region (a
 // place inside a country), while a country or a seat of government (Moscow
 // for Russia) acts unless a preposition makes it a location.
-func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []model.Entity) (actors, targets, places []string) {
+func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []model.Entity, quoted []bool) (actors, targets, places []string) {
 	for _, e := range ents {
 		first, _ := tokenRange(s, e.Span)
+		if first < len(quoted) && quoted[first] != t.quoted {
+			continue // names inside a quotation take no part in the event outside it, and back
+		}
 		locative := false
 		for k := first - 1; k >= 0 && k >= first-4; k-- {
 			if x.preps[words[k]] {
