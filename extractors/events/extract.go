@@ -325,15 +325,31 @@ func boundaries(words []string, t trigger, d dated) int {
 
 // quotedTokens marks the tokens inside quotation marks (quote tokens
 // normalise to ""); an unclosed quotation runs to the end of the sentence.
+// A short quoted phrase (four words or fewer) is a name or scare quotes
+// ("an “anti-terrorist operation” was under way"), not quoted speech.
 func quotedTokens(words []string) []bool {
 	q := make([]bool, len(words))
-	in := false
+	open := -1
+	mark := func(from, to int) {
+		if to-from > 4 {
+			for k := from; k < to; k++ {
+				q[k] = true
+			}
+		}
+	}
 	for i, w := range words {
-		if w == "" {
-			in = !in
+		if w != "" {
 			continue
 		}
-		q[i] = in
+		if open < 0 {
+			open = i + 1
+			continue
+		}
+		mark(open, i)
+		open = -1
+	}
+	if open >= 0 {
+		mark(open, len(words))
 	}
 	return q
 }
