@@ -42,6 +42,8 @@ func commands() []command {
 		{"extract", "extract a chronology from articles", runExtract},
 		{"timeml", "tag the text of TimeML documents with our TIMEX3s", runTimeML},
 		{"eval", "score output against gold annotations (eval timex)", runEval},
+		{"rules", "check, diff and count rules (rules check|diff|stats)", runRules},
+		{"explain", "the chain of decisions behind one event or sentence", runExplain},
 	}
 }
 

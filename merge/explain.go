@@ -1,0 +1,66 @@
+package merge
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/timeline-news/timeline/model"
+)
+
+// Reason says whether Merge joins two mentions directly and why, for
+// `timeline explain`. The verdict is the one Merge uses (same), the words
+// name the criterion that decided it. Mentions of different dates are never
+// joined directly; they may still end in one event when their events are
+// joined as a date conflict (see the event's Conflicts).
+func (m *Merger) Reason(a, b *model.Mention) (bool, string) {
+	if a.Date != b.Date {
+		return false, fmt.Sprintf("different dates (%s, %s)", a.Date, b.Date)
+	}
+	ok := m.same(a, b)
+	var types string
+	switch {
+	case a.Type == b.Type:
+		types = "same type " + a.Type
+	case ok || (m.group[a.Type] > 0 && m.group[a.Type] == m.group[b.Type]):
+		types = fmt.Sprintf("types %s and %s merge (merge group)", a.Type, b.Type)
+	default:
+		return false, fmt.Sprintf("types %s and %s are in no common merge group", a.Type, b.Type)
+	}
+	if !m.strict {
+		return ok, "same date, " + types
+	}
+	shared := m.sharedNames(a, b)
+	switch {
+	case ok && m.shareName(a, b):
+		return true, fmt.Sprintf("same date, %s, shared names: %s", types, strings.Join(shared, ", "))
+	case ok:
+		return true, fmt.Sprintf("same date, %s, same trigger %q by rule %s", types, strings.ToLower(a.Trigger), a.Rule)
+	}
+	if len(shared) == 0 {
+		return false, fmt.Sprintf("same date, %s, but no shared actor, place or trigger", types)
+	}
+	return false, fmt.Sprintf("same date, %s, but the only shared name (%s) is too common on its own", types, strings.Join(shared, ", "))
+}
+
+// sharedNames lists the actors and places two mentions have in common,
+// marking those the rules find too common to prove anything.
+func (m *Merger) sharedNames(a, b *model.Mention) []string {
+	names := map[string]bool{}
+	for _, n := range append(append([]string{}, a.Actors...), a.Places...) {
+		names[n] = true
+	}
+	var out []string
+	for _, n := range append(append([]string{}, b.Actors...), b.Places...) {
+		if !names[n] {
+			continue
+		}
+		delete(names, n)
+		if m.ignore[n] {
+			n += " (common)"
+		}
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
