@@ -226,8 +226,8 @@ func (e *explainer) cleaning(b *strings.Builder, doc *model.Document, s *model.S
 	if s.Block >= 0 && s.Block < len(doc.Blocks) {
 		bl := doc.Blocks[s.Block]
 		fmt.Fprintf(b, "  kept: %s block %d, bytes %d-%d\n", bl.Kind, s.Block, bl.Start, bl.End)
-		if bl.Kind != model.BlockBody {
-			fmt.Fprintf(b, "  a %s block gives entities but no events\n", bl.Kind)
+		if bl.Kind == model.BlockHeading {
+			b.WriteString("  a heading gives entities but no events\n")
 		}
 	}
 	if len(doc.Removed) == 0 {
