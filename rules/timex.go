@@ -23,13 +23,16 @@ type TimexRules struct {
 // TenseCue is one kind of tense-signalling word: the words and phrases of
 // a vocabulary, and words ending in one of Suffixes. After a cue, words of
 // the Absorb vocabulary and the one word after them ("will be held") belong
-// to it. Earlier cues win when both apply to the same word.
+// to it. A suffix match right after a word of the NotAfter vocabulary
+// does not count ("the proposed deal"). Earlier cues win when both apply
+// to the same word.
 type TenseCue struct {
 	Pos      Pos      `yaml:"-"`
 	Tense    string   `yaml:"tense"`
 	Vocab    string   `yaml:"vocab"`
 	Suffixes []string `yaml:"suffixes"`
 	Absorb   string   `yaml:"absorb"`
+	NotAfter string   `yaml:"not_after"`
 }
 
 // TimexRule is one temporal-expression pattern and how to normalise it.
@@ -73,6 +76,8 @@ var TimexNormalizers = map[string][]string{
 	"duration": nil,
 	"season":   nil,
 	"time":     nil,
+	"anchored": nil,
+	"reject":   nil,
 }
 
 // TimexRoles are the capture-group roles normalisers read. A group is named
@@ -111,7 +116,7 @@ func loadTimex(src *Source) (*TimexRules, Errors) {
 	}
 	out := &TimexRules{Vocab: l.vocab, Tense: l.tense}
 	for _, c := range l.tense {
-		for _, v := range []string{c.Vocab, c.Absorb} {
+		for _, v := range []string{c.Vocab, c.Absorb, c.NotAfter} {
 			if _, ok := l.vocab[v]; v != "" && !ok {
 				l.add(c.Pos, "", "tense %s: unknown vocabulary %q", c.Tense, v)
 			}

@@ -102,7 +102,7 @@ func Compile(r *rules.TimexRules) (*Tagger, error) {
 func (t *Tagger) compileTense(cues []rules.TenseCue) error {
 	t.phrases = map[string][]phrase{}
 	for i, c := range cues {
-		tc := tenseCue{tense: c.Tense, suffixes: c.Suffixes, absorb: t.vocab[c.Absorb]}
+		tc := tenseCue{tense: c.Tense, suffixes: c.Suffixes, absorb: t.vocab[c.Absorb], notAfter: t.vocab[c.NotAfter]}
 		t.cues = append(t.cues, tc)
 		if c.Vocab == "" {
 			continue

@@ -15,8 +15,11 @@ type normCtx struct {
 	t       *Tagger
 	text    string
 	dct     time.Time
-	lastDay string // last day-precision date tagged, anchors clock times
-	cues    []cue  // tense cues of the sentence [cueLo, cueHi)
+	lastDay string              // last day-precision date tagged, anchors clock times
+	anchor  anchor              // last calendar value tagged, anchors anaphoric expressions
+	byGrain [len(grains)]anchor // the last anchor of each granularity
+	seq     int                 // anchors noted so far
+	cues    []cue               // tense cues of the sentence [cueLo, cueHi)
 	cuesOK  bool
 	cueLo   int
 	cueHi   int
@@ -44,6 +47,8 @@ func init() {
 		"duration": normDuration,
 		"season":   normSeason,
 		"time":     normTime,
+		"anchored": normAnchored,
+		"reject":   normReject,
 	}
 }
 
@@ -143,12 +148,15 @@ func normDate(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 		if q > 4 {
 			return false
 		}
-		if y == 0 {
-			if c.dct.IsZero() {
-				x.Value, x.How = fmt.Sprintf("XXXX-Q%d", q), "quarter, no DCT"
-				return true
-			}
-			y, how = c.dct.Year(), "quarter, year from DCT "+dctStr(c.dct)
+		switch {
+		case y > 0:
+		case c.dct.IsZero():
+			x.Value, x.How = fmt.Sprintf("XXXX-Q%d", q), "quarter, no DCT"
+			return true
+		case g.has[rShift]:
+			y, how = c.dct.Year()+atoi(g.val[rShift]), "quarter, year shifted from DCT "+dctStr(c.dct)
+		default:
+			y, how = c.inferQuarterYear(q, x)
 		}
 		x.Value, x.How = fmt.Sprintf("%04d-Q%d", y, q), how
 		return true
@@ -161,13 +169,17 @@ func normDate(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	if d > 0 && d > daysIn(mo, y) {
 		return false
 	}
+	if y == 0 && g.has[rShift] && g.has[rUnit] && !c.dct.IsZero() {
+		// "July last year"
+		y, how = c.dct.Year()+atoi(g.val[rShift]), "month, year shifted from DCT "+dctStr(c.dct)
+	}
 	if y == 0 {
 		if c.dct.IsZero() {
 			y, how = -1, "no DCT, year unknown"
 		} else if d == 0 {
 			y, how = c.inferMonthYear(g, mo, x)
 		} else {
-			y, how = c.inferDayYear(mo, d, x)
+			y, how = c.inferDayYear(mo, d, atoi(r.Params["past_ahead"]), x)
 		}
 	}
 	ys := "XXXX"
@@ -231,10 +243,31 @@ func (c *normCtx) inferMonthYear(g *groups, mo int, x *model.Timex) (int, string
 	return dy, fmt.Sprintf("month, %s, DCT %s", tenseDesc(tense, cue, "past"), dctStr(c.dct))
 }
 
+// inferQuarterYear places a quarter without year in the DCT's year, except
+// a later quarter in the past tense (last year's) and, in the future tense,
+// a quarter more than one before the DCT's (next year's): a quarter is
+// reported on after it ends, so "will report third-quarter results" in
+// October is this year's.
+func (c *normCtx) inferQuarterYear(q int, x *model.Timex) (int, string) {
+	dy, dq := c.dct.Year(), (int(c.dct.Month())-1)/3+1
+	tense, cue := c.tenseAt(x.Start, x.End)
+	switch {
+	case tense == "future" && q < dq-1:
+		dy++
+	case tense != "future" && q > dq:
+		dy--
+	}
+	return dy, fmt.Sprintf("quarter, %s, DCT %s", tenseDesc(tense, cue, "past"), dctStr(c.dct))
+}
+
 // inferDayYear picks the year of a month-day: past tense the latest such
 // day on or before the DCT, future the earliest on or after; present,
 // reported speech or no cue the nearest.
-func (c *normCtx) inferDayYear(mo, d int, x *model.Timex) (int, string) {
+//
+// ahead (days) lets a past-tense clause keep a day that is that close after
+// the DCT: "asked it to respond by Oct. 31" four days before is a deadline,
+// not last year's Oct. 31.
+func (c *normCtx) inferDayYear(mo, d, ahead int, x *model.Timex) (int, string) {
 	tense, cue := c.tenseAt(x.Start, x.End)
 	dct := truncDay(c.dct)
 	best, bestDiff := 0, 0
@@ -243,7 +276,7 @@ func (c *normCtx) inferDayYear(mo, d int, x *model.Timex) (int, string) {
 			continue
 		}
 		diff := int(time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Sub(dct).Hours() / 24)
-		ok := (tense == "past" && diff <= 0) || (tense == "future" && diff >= 0) || (tense != "past" && tense != "future")
+		ok := (tense == "past" && diff <= ahead) || (tense == "future" && diff >= 0) || (tense != "past" && tense != "future")
 		if !ok {
 			continue
 		}
@@ -301,7 +334,7 @@ func hour24(h int, ampm string) (int, bool) {
 			h += 12
 		}
 	}
-	return h, h >= 0 && h < 24
+	return h, h >= 0 && h <= 24 // 24: midnight ending a day
 }
 
 func isoWeekday(t time.Time) int {
@@ -362,12 +395,35 @@ func normWeekday(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	}
 	x.Value = dayStr(c.dct.AddDate(0, 0, diff))
 	x.How = fmt.Sprintf("weekday %s, %s, DCT %s -> %s", name, why, dctStr(c.dct), daysDesc(diff))
-	if g.has[rPart] {
+	if h, m, ok := clockOf(r, g); ok {
+		x.Value += clockStr(h, m)
+		x.Type = model.TimexTime
+	} else if g.has[rPart] {
 		x.Value += "T" + g.val[rPart]
 		x.Type = model.TimexTime
 	}
 	return true
 }
+
+// clockOf reads the hour and minute groups (else the hour and minute
+// params) in 24-hour time; false when there is no hour.
+func clockOf(r *crule, g *groups) (int, int, bool) {
+	hs, ms := g.raw[rHour], g.raw[rMinute]
+	if !g.has[rHour] {
+		hs = r.Params["hour"]
+	}
+	if !g.has[rMinute] {
+		ms = r.Params["minute"]
+	}
+	if hs == "" {
+		return 0, 0, false
+	}
+	h, ok := hour24(atoi(hs), g.val[rAmpm])
+	return h, atoi(ms), ok
+}
+
+// clockStr formats a clock time; midnight at a day's end is T24:00.
+func clockStr(h, m int) string { return fmt.Sprintf("T%02d:%02d", h, m) }
 
 // normRelative shifts the DCT's day, week, weekend, month, quarter or year by the
 // shift word (last/next/this, yesterday...) or the offset param, times the
@@ -381,7 +437,9 @@ func normRelative(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	if g.has[rNumber] {
 		n, err := strconv.Atoi(g.val[rNumber])
 		if err != nil {
-			return false
+			// "a few years ago": an unknown count, only the direction is known
+			x.Value, x.How = refOf(off), "relative, vague count"
+			return g.val[rNumber] == "X"
 		}
 		off *= n
 	}
@@ -426,6 +484,17 @@ func normRelative(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	}
 	x.How = fmt.Sprintf("relative %+d %s, DCT %s", off, unit, dctStr(d))
 	return true
+}
+
+// refOf is the vague reference of a shift direction.
+func refOf(off int) string {
+	switch {
+	case off < 0:
+		return "PAST_REF"
+	case off > 0:
+		return "FUTURE_REF"
+	}
+	return "PRESENT_REF"
 }
 
 // normDuration builds P<n><unit> (PT for clock units); SET rules use it too.
@@ -474,24 +543,36 @@ func normSeason(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	case c.dct.IsZero():
 		x.Value, x.How = "XXXX-"+code, "season, no DCT"
 	default:
-		y := c.dct.Year() + atoi(g.val[rShift])
+		y := c.dct.Year() + c.seasonShift(code, atoi(g.val[rShift]))
 		x.Value, x.How = fmt.Sprintf("%04d-%s", y, code), "season, year from DCT "+dctStr(c.dct)
 	}
 	return true
 }
 
+// seasonShift is the year offset of "last"/"next" season: last spring is
+// this year's once spring has ended (the season_end vocabulary gives its
+// last month), next spring this year's until it begins. Winter, across the
+// year's end, moves by a whole year.
+func (c *normCtx) seasonShift(code string, shift int) int {
+	end := atoi(c.t.vocab["season_end"][strings.ToLower(code)])
+	if shift == 0 || end < 3 || end > 12 {
+		return shift
+	}
+	dm := int(c.dct.Month())
+	switch {
+	case shift < 0 && dm > end:
+		return 0
+	case shift > 0 && dm < end-2:
+		return 0
+	}
+	return shift
+}
+
 // normTime is a clock time on the last date tagged in the same text, else
 // on the DCT's day.
 func normTime(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
-	hs, ms := g.raw[rHour], g.raw[rMinute]
-	if !g.has[rHour] {
-		hs = r.Params["hour"]
-	}
-	if !g.has[rMinute] {
-		ms = r.Params["minute"]
-	}
-	h, ok := hour24(atoi(hs), g.val[rAmpm])
-	if !ok || hs == "" {
+	h, m, ok := clockOf(r, g)
+	if !ok {
 		return false
 	}
 	day, how := c.lastDay, "clock time on the date before it"
@@ -502,7 +583,7 @@ func normTime(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 			day, how = dayStr(c.dct), "clock time on the DCT's day"
 		}
 	}
-	x.Value, x.How = fmt.Sprintf("%sT%02d:%02d", day, h, atoi(ms)), how
+	x.Value, x.How = day+clockStr(h, m), how
 	x.Type = model.TimexTime
 	return true
 }

@@ -75,20 +75,54 @@ func (t *Tagger) tag(text string, dct time.Time) []model.Timex {
 	if len(cs) == 0 {
 		return nil
 	}
-	cs = resolve(cs, t.rules)
+	// A match whose normalisation fails ("a few days later" has no
+	// computable date) gives way to the shorter matches it overlapped;
+	// a reject rule's match still hides them.
+	chosen := resolve(cs, t.rules)
+	for pass := 0; ; pass++ {
+		out, failed := t.normalizeAll(text, dct, chosen)
+		if len(failed) == 0 || pass == 4 {
+			return out
+		}
+		kept := cs[:0]
+		for _, c := range cs {
+			if !failed[[3]int{c.start, c.end, c.rule}] {
+				kept = append(kept, c)
+			}
+		}
+		cs = kept
+		next := resolve(cs, t.rules)
+		if len(next) == len(chosen)-len(failed) {
+			return out // nothing was hidden by the failed matches
+		}
+		chosen = next
+	}
+}
+
+// normalizeAll normalises the resolved candidates in text order; failed
+// lists the candidates (start, end, rule) that could not be normalised.
+func (t *Tagger) normalizeAll(text string, dct time.Time, cs []cand) ([]model.Timex, map[[3]int]bool) {
 	ctx := &normCtx{t: t, text: text, dct: dct}
 	var out []model.Timex
+	var failed map[[3]int]bool
 	for _, c := range cs {
 		x, ok := ctx.normalize(c)
 		if !ok {
+			if t.rules[c.rule].Normalize != "reject" {
+				if failed == nil {
+					failed = map[[3]int]bool{}
+				}
+				failed[[3]int{c.start, c.end, c.rule}] = true
+			}
 			continue
 		}
 		out = append(out, x)
+		ctx.noteAnchor(&t.rules[c.rule], &x)
 		if x.Type == model.TimexDate && len(x.Value) == 10 && !strings.HasPrefix(x.Value, "X") {
 			ctx.lastDay = x.Value // anchors a following clock time
 		}
 	}
-	return out
+	return out, failed
 }
 
 // resolve keeps non-overlapping candidates, longest first so that no

@@ -7,6 +7,7 @@ type tenseCue struct {
 	tense    string
 	suffixes []string
 	absorb   map[string]string
+	notAfter map[string]string
 }
 
 // phrase is one cue word sequence.
@@ -41,8 +42,10 @@ func (c *normCtx) tenseAt(start, end int) (string, string) {
 	}
 	before, after := -1, -1
 	for i, q := range c.cues {
-		if q.end <= start {
-			before = i // cues are in text order: the last one is nearest
+		if q.start < start {
+			// cues are in text order: the last one is nearest (a cue may
+			// have absorbed the expression's first word as its verb)
+			before = i
 		} else if q.start >= end && after < 0 {
 			after = i
 		}
@@ -75,14 +78,21 @@ func (t *Tagger) findCues(text string, lo, hi int, out []cue) []cue {
 				}
 				j++
 			}
-			if j < len(words) {
-				j++ // the verb the auxiliaries lead to
+			if j < len(words) && !t.outranks(words, j, ci) {
+				j++ // the verb the auxiliaries lead to, unless a stronger cue ("is expected to")
 			}
 		}
 		out = append(out, cue{words[i].start, words[j-1].end, t.cues[ci].tense})
 		i = j
 	}
 	return out
+}
+
+// outranks reports whether a cue of higher priority than cue ci starts at
+// words[i].
+func (t *Tagger) outranks(words []word, i, ci int) bool {
+	n, cj := t.cueAt(words, i)
+	return n > 0 && cj < ci
 }
 
 // cueAt returns how many words of a cue start at words[i], and which cue.
@@ -104,6 +114,11 @@ func (t *Tagger) cueAt(words []word, i int) (int, int) {
 	}
 	w := words[i].text
 	for ci, c := range t.cues {
+		if i > 0 && c.notAfter != nil {
+			if _, ok := c.notAfter[words[i-1].text]; ok {
+				continue
+			}
+		}
 		for _, suf := range c.suffixes {
 			if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
 				return 1, ci
