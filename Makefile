@@ -4,7 +4,7 @@ PKGS    := ./...
 GOLD    ?= ../shared/gold/seeds.yaml
 SCORER  ?= ../shared/tools/score_timeline.py
 
-.PHONY: build test race golden bench lint fuzz eval eval-timex sample clean
+.PHONY: build test race golden bench bench-memory lint fuzz eval eval-timex sample clean
 
 build:
 	$(GO) build -o bin/timeline ./cmd/timeline
@@ -19,8 +19,25 @@ race:
 golden:
 	$(GO) test ./cmd/timeline -run 'Golden' -update
 
+# The speed table (README, Speed): each stage alone, end to end on one and two
+# cores, prose's default NewDocument on the same text as the baseline, peak
+# RSS; medians of BENCH_REPEAT runs. Uses CORPUS too when it exists. Then the
+# quick package benchmarks.
+CORPUS       ?= ../shared/corpus
+BENCH_REPEAT ?= 5
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	$(GO) run ./bench --corpus $(CORPUS) --repeat $(BENCH_REPEAT)
+	$(GO) test -run '^$$' -bench . -benchmem ./extractors/... ./merge
+	$(GO) test -run '^$$' -bench 'Process|RunSeeds' -benchmem ./pipeline
+
+# Peak RSS of extract on MEMORY_MB of JSON Lines made by repeating the sample
+# and CORPUS with distinct ids (written to /tmp, removed afterwards).
+MEMORY_MB   ?= 1000
+MEMORY_FILE ?= /tmp/timeline-bench-memory.jsonl
+bench-memory: build
+	$(GO) run ./bench --corpus $(CORPUS) --gen-jsonl $(MEMORY_FILE) --gen-mb $(MEMORY_MB)
+	$(GO) run ./bench --measure -- bin/timeline extract --quiet --format jsonl -o $(MEMORY_FILE).out $(MEMORY_FILE); \
+	  status=$$?; rm -f $(MEMORY_FILE) $(MEMORY_FILE).out; exit $$status
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
@@ -52,3 +69,8 @@ sample:
 
 clean:
 	rm -rf bin
+
+# The Apache Beam runner: its own module (beam/go.mod), so the core stays Beam-free.
+.PHONY: beam-test
+beam-test:
+	cd beam && $(GO) vet ./... && $(GO) test ./...

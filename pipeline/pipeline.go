@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/timeline-news/timeline/extractors/clean"
 	"github.com/timeline-news/timeline/extractors/entities"
@@ -74,9 +75,14 @@ func (x *Extractors) Stages() []Stage {
 }
 
 // Process runs every per-article stage on one article, in the calling
-// goroutine. A panic in a stage becomes an error naming the stage.
+// goroutine. A panic in a stage becomes an error naming the stage. The text
+// must be valid UTF-8 (as the reader guarantees): prose's tokenizer cannot
+// take anything else.
 func (x *Extractors) Process(a *model.Article) (*model.Document, error) {
 	doc := &model.Document{Article: *a}
+	if !utf8.ValidString(a.Text) {
+		return doc, fmt.Errorf("%s: text is not valid UTF-8", where(a))
+	}
 	for _, s := range x.Stages() {
 		if err := runStage(s, doc); err != nil {
 			return doc, err
@@ -124,9 +130,9 @@ type Config struct {
 // Result is what a batch produced.
 type Result struct {
 	Timeline *model.Timeline
-	Articles int // articles processed
-	Failed   int // inputs that failed
-	Mentions []model.Mention
+	Articles int               // articles processed
+	Failed   int               // inputs that failed
+	Mentions []model.Mention   // after the merge, laid out as the timeline's events, which share them
 	Docs     []*model.Document // with Config.Keep, in input order
 }
 
@@ -190,7 +196,7 @@ func (x *Extractors) Run(ctx context.Context, inputs []string, cfg Config) (*Res
 	if readErr != nil && !errors.Is(readErr, context.Canceled) {
 		return res, fmt.Errorf("read: %w", readErr)
 	}
-	res.Timeline = x.Merger.Merge(res.Mentions)
+	res.Timeline = x.Merger.MergeOwned(res.Mentions) // the mentions are held once
 	if res.Failed > 0 {
 		return res, fmt.Errorf("%d of %d inputs: %w", res.Failed, res.Failed+res.Articles, ErrSomeFailed)
 	}
@@ -206,8 +212,20 @@ func stage(ctx context.Context, s Stage, n, buf int, in <-chan item) <-chan item
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for it := range in {
-				if it.err == nil && it.doc != nil {
+			for {
+				// Waiting for input also gives way to cancellation, so no
+				// goroutine outlives a cancelled run by more than one article.
+				var it item
+				select {
+				case x, ok := <-in:
+					if !ok {
+						return
+					}
+					it = x
+				case <-ctx.Done():
+					return
+				}
+				if it.err == nil && it.doc != nil && ctx.Err() == nil {
 					it.err = runStage(s, it.doc)
 				}
 				select {
@@ -228,6 +246,8 @@ func stage(ctx context.Context, s Stage, n, buf int, in <-chan item) <-chan item
 // collect gathers results, reporting errors and warnings in input order.
 func (x *Extractors) collect(ctx context.Context, in <-chan item, cfg Config) *Result {
 	res := &Result{}
+	strs, kept := newInterner(), &store{}
+	defer func() { res.Mentions = kept.flatten() }()
 	pending := map[int]item{}
 	next := 0
 	flush := func() {
@@ -241,6 +261,9 @@ func (x *Extractors) collect(ctx context.Context, in <-chan item, cfg Config) *R
 			if it.warn != "" && cfg.OnWarn != nil {
 				cfg.OnWarn(it.warn)
 			}
+			if it.err == nil && it.doc == nil {
+				continue // a notice from the reader, not an article
+			}
 			if it.err != nil {
 				res.Failed++
 				if cfg.OnError != nil {
@@ -249,11 +272,12 @@ func (x *Extractors) collect(ctx context.Context, in <-chan item, cfg Config) *R
 				continue
 			}
 			res.Articles++
-			res.Mentions = append(res.Mentions, it.doc.Events...)
+			for _, m := range it.doc.Events {
+				strs.mention(&m)
+				kept.add(m)
+			}
 			if cfg.Keep {
 				res.Docs = append(res.Docs, it.doc)
-			} else {
-				it.doc = nil // let the text go: only mentions are kept
 			}
 			if cfg.OnArticle != nil {
 				cfg.OnArticle(res.Articles + res.Failed)
@@ -266,6 +290,11 @@ func (x *Extractors) collect(ctx context.Context, in <-chan item, cfg Config) *R
 			if !ok {
 				flush()
 				return res
+			}
+			if it.doc != nil && !cfg.Keep {
+				// Articles done ahead of a slow one wait here: keep only
+				// their mentions, not their text and tokens.
+				it.doc = &model.Document{Events: it.doc.Events}
 			}
 			pending[it.seq] = it
 			flush()

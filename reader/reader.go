@@ -3,6 +3,8 @@
 package reader
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -27,8 +29,10 @@ type Options struct {
 	MaxBytes int64
 }
 
-// Result is one article or one failure. Exactly one of Article/Err is set.
-// Err names the path (and line for JSONL) and the reason.
+// Result is one article or one failure: exactly one of Article/Err is set,
+// except for a notice (a directory skipped because it was already read, as
+// through a symlink loop) that has only Warn. Err names the path (and line
+// for JSONL) and the reason; Warn starts with the path.
 type Result struct {
 	Article *model.Article
 	Err     error
@@ -102,9 +106,14 @@ func (r *run) input(in string) error {
 	if !fi.IsDir() {
 		return r.file(in)
 	}
-	files, errs := walk(in)
+	files, errs, skips := walk(in)
 	for _, e := range errs {
 		if err := r.fail(e); err != nil {
+			return err
+		}
+	}
+	for _, e := range skips {
+		if err := r.emit(Result{Warn: e.Error()}); err != nil {
 			return err
 		}
 	}
@@ -119,13 +128,11 @@ func (r *run) input(in string) error {
 	return nil
 }
 
-// walk lists the article files under root, sorted by path. Symlinked
-// directories are followed once: a directory already visited (a loop, or a
-// second link to it) is skipped.
-func walk(root string) ([]string, []*Error) {
-	var files []string
-	var errs []*Error
-	visited := map[string]bool{}
+// walk lists the article files under root, sorted by path, with the errors
+// met. Symlinked directories are followed once: a directory already visited
+// (a loop, or a second link to it) is skipped and listed in skips.
+func walk(root string) (files []string, errs, skips []*Error) {
+	visited := map[string]string{} // real path -> the path it was read as
 	var visit func(dir string)
 	visit = func(dir string) {
 		real, err := filepath.EvalSymlinks(dir)
@@ -136,10 +143,11 @@ func walk(root string) ([]string, []*Error) {
 		if abs, err := filepath.Abs(real); err == nil {
 			real = abs
 		}
-		if visited[real] {
+		if first, ok := visited[real]; ok {
+			skips = append(skips, errAt(dir, 0, "directory already read as %s (symlink loop or second link), skipped", first))
 			return
 		}
-		visited[real] = true
+		visited[real] = dir
 		entries, err := os.ReadDir(dir)
 		if err != nil {
 			errs = append(errs, &Error{Path: dir, Err: unwrapPathErr(err)})
@@ -173,7 +181,8 @@ func walk(root string) ([]string, []*Error) {
 	visit(root)
 	sort.Strings(files)
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Path < errs[j].Path })
-	return files, errs
+	sort.Slice(skips, func(i, j int) bool { return skips[i].Path < skips[j].Path })
+	return files, errs, skips
 }
 
 // unwrapPathErr drops the *PathError wrapper: our Error names the path.
@@ -197,7 +206,11 @@ func (r *run) add(a *model.Article, warns []string) error {
 		return r.fail(&Error{Path: a.Path, Line: a.Line, Err: fmt.Errorf("duplicate article id %s, first from %s", a.ID, first)})
 	}
 	r.seen[a.ID] = where
-	return r.emit(Result{Article: a, Warn: strings.Join(warns, "; ")})
+	warn := ""
+	if len(warns) > 0 {
+		warn = where + ": " + strings.Join(warns, "; ") // one line per article, naming it
+	}
+	return r.emit(Result{Article: a, Warn: warn})
 }
 
 func (r *run) file(path string) error {
@@ -225,22 +238,52 @@ func (r *run) file(path string) error {
 	return r.add(a, warns)
 }
 
+// stdin reads standard input: JSON Lines (first character "{") are
+// streamed line by line, so only each line is held to MaxBytes; anything
+// else is one article.
 func (r *run) stdin() error {
-	data, err := io.ReadAll(io.LimitReader(stdin, r.opts.MaxBytes+1))
+	br := bufio.NewReaderSize(stdin, 64<<10)
+	lead, err := leadingBlank(br, r.opts.MaxBytes)
+	if err != nil {
+		return r.fail(&Error{Path: "-", Err: fmt.Errorf("read: %w", err)})
+	}
+	in := io.MultiReader(bytes.NewReader(lead), br)
+	if next, err := br.Peek(1); err == nil && next[0] == '{' {
+		return r.jsonl("-", "stdin", in)
+	}
+	data, err := io.ReadAll(io.LimitReader(in, r.opts.MaxBytes+1))
 	if err != nil {
 		return r.fail(&Error{Path: "-", Err: fmt.Errorf("read: %w", err)})
 	}
 	if int64(len(data)) > r.opts.MaxBytes {
 		return r.fail(errAt("-", 0, "input is over the %d-byte limit", r.opts.MaxBytes))
 	}
-	if t := strings.TrimLeft(string(trimBOM(data)), " \t\r\n"); strings.HasPrefix(t, "{") {
-		return r.jsonl("-", "stdin", strings.NewReader(string(data)))
-	}
 	a, warns, e := r.parseText("-", "stdin", data, nil)
 	if e != nil {
 		return r.fail(e)
 	}
 	return r.add(a, warns)
+}
+
+// leadingBlank consumes a byte order mark and blank space (at most max+1
+// bytes) and returns them, leaving br at the first other byte.
+func leadingBlank(br *bufio.Reader, max int64) ([]byte, error) {
+	var lead []byte
+	for int64(len(lead)) <= max {
+		c, err := br.ReadByte()
+		if err == io.EOF {
+			return lead, nil
+		}
+		if err != nil {
+			return lead, err
+		}
+		inBOM := len(lead) < len(bom) && bytes.HasPrefix(bom, append(lead, c))
+		if !inBOM && c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return lead, br.UnreadByte()
+		}
+		lead = append(lead, c)
+	}
+	return lead, nil
 }
 
 // readLimited reads a whole file, refusing files over max bytes.

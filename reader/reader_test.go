@@ -22,8 +22,8 @@ func collect(t *testing.T, inputs []string, opts Options) []Result {
 	t.Helper()
 	var out []Result
 	err := Read(context.Background(), inputs, opts, func(r Result) error {
-		if (r.Article == nil) == (r.Err == nil) {
-			t.Errorf("result must have exactly one of Article/Err: %+v", r)
+		if r.Article != nil && r.Err != nil || r.Article == nil && r.Err == nil && r.Warn == "" {
+			t.Errorf("result must have exactly one of Article/Err, or only Warn: %+v", r)
 		}
 		out = append(out, r)
 		return nil
@@ -40,6 +40,8 @@ func check(t *testing.T, got []Result, wants []want) {
 		for _, r := range got {
 			if r.Err != nil {
 				t.Logf("err: %v", r.Err)
+			} else if r.Article == nil {
+				t.Logf("notice: %s", r.Warn)
 			} else {
 				t.Logf("article %s from %q warn %q", r.Article.ID, r.Article.PublishedFrom, r.Warn)
 			}
@@ -56,6 +58,12 @@ func check(t *testing.T, got []Result, wants []want) {
 		}
 		if r.Err != nil {
 			t.Errorf("#%d: unexpected error %v", i, r.Err)
+			continue
+		}
+		if r.Article == nil || w.id == "" {
+			if r.Article != nil || w.id != "" || !strings.Contains(r.Warn, w.warn) {
+				t.Errorf("#%d: got article %v warn %q, want notice %q", i, r.Article, r.Warn, w.warn)
+			}
 			continue
 		}
 		a := r.Article
@@ -198,7 +206,12 @@ func TestSymlinkLoop(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := collect(t, []string{dir}, Options{})
-	check(t, got, []want{{err: "broken.txt: no such file"}, {id: "a", from: "dateline", published: "2014-03-31T00:00"}})
+	check(t, got, []want{
+		{err: "broken.txt: no such file"},
+		{warn: filepath.Join(dir, "again", "loop") + ": directory already read as " + dir},
+		{warn: filepath.Join(dir, "sub") + ": directory already read as " + filepath.Join(dir, "again")},
+		{id: "a", from: "dateline", published: "2014-03-31T00:00"},
+	})
 }
 
 func TestReadStops(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/timeline-news/timeline/model"
 	"github.com/timeline-news/timeline/pipeline"
+	"github.com/timeline-news/timeline/progress"
 	"github.com/timeline-news/timeline/reader"
 	"github.com/timeline-news/timeline/rules"
 	"github.com/timeline-news/timeline/writer"
@@ -24,6 +25,7 @@ type common struct {
 	workers   int
 	model     bool
 	quiet     bool
+	progress  bool
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -33,6 +35,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.IntVar(&c.workers, "workers", 0, "goroutines per expensive stage (0: GOMAXPROCS)")
 	fs.BoolVar(&c.model, "model", false, "also run prose's entity model on sentences with unknown names (slow)")
 	fs.BoolVar(&c.quiet, "quiet", false, "print no warnings")
+	fs.BoolVar(&c.progress, "progress", true, "show articles done, rate and ETA on stderr while running (only on a terminal, never with --quiet)")
 }
 
 // setup loads the rules and builds the reader options.
@@ -64,6 +67,16 @@ func (c *common) runBatch(ctx context.Context, x *pipeline.Extractors, cfg pipel
 	cfg.OnError = func(err error) { fmt.Fprintf(stderr, "error: %v\n", err) }
 	if !c.quiet {
 		cfg.OnWarn = func(w string) { fmt.Fprintf(stderr, "warning: %s\n", w) }
+	}
+	if c.progress && !c.quiet && progress.IsTerminal(stderr) {
+		bar := progress.New(stderr, progress.Count(inputs))
+		defer bar.Finish()
+		onErr, onWarn := cfg.OnError, cfg.OnWarn
+		cfg.OnError = func(err error) { bar.Finish(); onErr(err) } // messages start on a clean line
+		if onWarn != nil {
+			cfg.OnWarn = func(w string) { bar.Finish(); onWarn(w) }
+		}
+		cfg.OnArticle = bar.Update
 	}
 	return x.Run(ctx, inputs, cfg)
 }
@@ -101,10 +114,16 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	start := time.Now()
 	res, runErr := c.runBatch(ctx, x, cfg, inputs, stderr)
-	if runErr != nil && !errors.Is(runErr, pipeline.ErrSomeFailed) {
-		return runErr // cancelled or unreadable: write nothing
+	if ctx.Err() != nil {
+		return errInterrupted // even if the signal came during the merge
 	}
-	if err := emit(res.Timeline, *format, *out, stdout); err != nil {
+	if runErr != nil && !errors.Is(runErr, pipeline.ErrSomeFailed) {
+		return runErr // unreadable: write nothing
+	}
+	if err := emit(ctx, res.Timeline, *format, *out, stdout); err != nil {
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
 		return err
 	}
 	if !c.quiet && *out != "" {
@@ -126,9 +145,13 @@ func validFormat(f string) bool {
 	return false
 }
 
-func emit(tl *model.Timeline, format, path string, stdout io.Writer) error {
+// errInterrupted is returned when a signal stopped the run: nothing was
+// written, and an existing output file is untouched.
+var errInterrupted = errors.New("interrupted: no output written")
+
+func emit(ctx context.Context, tl *model.Timeline, format, path string, stdout io.Writer) error {
 	if path == "" {
 		return writer.Encode(stdout, format, tl)
 	}
-	return writer.WriteFile(path, format, tl)
+	return writer.WriteFileContext(ctx, path, format, tl)
 }

@@ -28,6 +28,8 @@ type modality struct {
 	name     string
 	kinds    map[string]bool // empty: any form
 	phrases  [][]string
+	byFirst  map[string][][]string // phrases by their first word
+	anywhere bool                  // an empty phrase: always present
 	window   int
 	after    bool
 	sentence bool
@@ -51,8 +53,15 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	}
 	for _, m := range r.Modality {
 		mod := modality{name: m.Modality, window: m.Window, after: m.After, sentence: m.Sentence, kinds: set(m.Kinds)}
+		mod.byFirst = map[string][][]string{}
 		for _, w := range m.Words {
-			mod.phrases = append(mod.phrases, strings.Fields(strings.ToLower(w)))
+			p := strings.Fields(strings.ToLower(w))
+			mod.phrases = append(mod.phrases, p)
+			if len(p) > 0 {
+				mod.byFirst[p[0]] = append(mod.byFirst[p[0]], p)
+			} else {
+				mod.anywhere = true
+			}
 		}
 		x.mods = append(x.mods, mod)
 	}
@@ -581,13 +590,27 @@ func (x *Extractor) modality(words []string, t trigger) string {
 		case m.after:
 			from, to = t.to, min(len(words), t.to+m.window)
 		}
-		for _, p := range m.phrases {
-			if phraseIn(words, p, from, to) {
-				return m.name
-			}
+		if m.occurs(words, from, to) {
+			return m.name
 		}
 	}
 	return ""
+}
+
+// occurs reports whether one of the cue's phrases lies inside
+// words[from:to]: each word is looked up once, not once per phrase.
+func (m *modality) occurs(words []string, from, to int) bool {
+	if m.anywhere && from <= to {
+		return true
+	}
+	for i := max(0, from); i < to && i < len(words); i++ {
+		for _, p := range m.byFirst[words[i]] {
+			if i+len(p) <= to && phraseIn(words, p, i, i+len(p)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // phraseIn reports whether p occurs inside words[from:to].

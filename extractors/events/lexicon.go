@@ -158,7 +158,11 @@ func normTokens(s *model.Sentence) []string {
 	var buf []byte
 	for i, t := range s.Tokens {
 		buf = norm(t.Text, buf)
-		out[i] = string(buf)
+		if string(buf) == t.Text {
+			out[i] = t.Text // already normal (most words): no copy
+		} else {
+			out[i] = string(buf)
+		}
 	}
 	return out
 }

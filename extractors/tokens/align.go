@@ -5,8 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v2"
-
 	"github.com/timeline-news/timeline/model"
 )
 
@@ -27,15 +25,15 @@ const alignWindow = 256
 
 // alignTokens finds each prose token in text, in order, and returns the
 // tokens it found with their offsets; the text is the original one.
-func alignTokens(text string, toks []prose.Token) []model.Token {
+func alignTokens(text string, toks []string) []model.Token {
 	out := make([]model.Token, 0, len(toks))
 	p := 0
 	for _, t := range toks {
-		if t.Text == "" {
+		if t == "" {
 			continue
 		}
 		p = skipSpace(text, p, len(text))
-		if n := matchAt(text, p, t.Text); n > 0 {
+		if n := matchAt(text, p, t); n > 0 {
 			out = append(out, model.Token{Span: model.Span{Start: p, End: p + n}, Text: text[p : p+n]})
 			p += n
 			continue
@@ -45,7 +43,7 @@ func alignTokens(text string, toks []prose.Token) []model.Token {
 			if !utf8.RuneStart(text[q]) {
 				continue
 			}
-			if n := matchAt(text, q, t.Text); n > 0 {
+			if n := matchAt(text, q, t); n > 0 {
 				out = append(out, model.Token{Span: model.Span{Start: q, End: q + n}, Text: text[q : q+n]})
 				p = q + n
 				break

@@ -1,7 +1,8 @@
 // Package tokens segments the kept blocks of an article into sentences and
 // tokens with byte offsets into Article.Text.
 //
-// prose (v2) tokenizes; it returns texts without offsets and rewrites curly
+// prose (v2) tokenizes (its tokenizer, exactly, as prosetok reimplements
+// it); it returns texts without offsets and rewrites curly
 // quotes, so its tokens are aligned back onto the original text, and any
 // text they do not cover gets simple-scan tokens: no text is ever lost.
 // Sentences end at the final punctuation tokens prose splits off (it keeps
@@ -15,8 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v2"
-
+	"github.com/timeline-news/timeline/extractors/prosetok"
 	"github.com/timeline-news/timeline/model"
 )
 
@@ -84,13 +84,10 @@ func SplitText(text string) []model.Sentence {
 // split segments joined (whose segments are segs) and appends the
 // sentences, with offsets into joined, to out.
 func split(joined string, segs []segment, out []model.Sentence) []model.Sentence {
-	var toks []model.Token
 	// prose's tokenizer panics on invalid UTF-8: give it the text with
 	// each invalid byte blanked, which keeps every offset.
 	safe := blankInvalid(joined)
-	if pd, err := prose.NewDocument(safe, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)); err == nil {
-		toks = alignTokens(safe, pd.Tokens())
-	}
+	toks := alignTokens(safe, prosetok.Tokenize(safe, nil))
 	bounds := sentenceEnds(joined, toks)
 	bi, ti := 0, 0
 	for _, sg := range segs {

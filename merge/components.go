@@ -1,0 +1,124 @@
+package merge
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/timeline-news/timeline/model"
+)
+
+// components returns, for the mentions of one day (ms(i), i < n), the
+// root of each one's event: the smallest index of the mentions joined to
+// it, exactly as joining every pair i < j for which same(ms(i), ms(j))
+// holds. Instead of comparing every pair, which is quadratic in the
+// mentions of a day (and a busy day of a big batch has tens of thousands),
+// each criterion of same is a key, and the mentions that share a key are
+// joined:
+//   - not strict: the type's merge group;
+//   - the same trigger (case folded) and rule: each mention after the first
+//     that is not a statement joins it (same looks at the earlier one's type);
+//   - a distinctive name in common: the group and the name;
+//   - two common names that are not distinctive: the group and the pair.
+func (m *Merger) components(n int, ms func(int) *model.Mention) []int {
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(a, b int) {
+		if a, b = find(a), find(b); a != b {
+			parent[max(a, b)] = min(a, b)
+		}
+	}
+	first := map[string]int{} // key -> first mention with it
+	join := func(key string, i int) {
+		if j, ok := first[key]; ok {
+			union(j, i)
+		} else {
+			first[key] = i
+		}
+	}
+	var names, common []string
+	var key strings.Builder
+	for i := range n {
+		x := ms(i)
+		group := m.groupKey(x.Type)
+		if !m.strict {
+			join(group, i)
+			continue
+		}
+		key.Reset()
+		key.WriteString(group)
+		key.WriteString("\x00t\x00")
+		key.WriteString(x.Rule)
+		key.WriteByte(0)
+		foldKey(&key, x.Trigger)
+		tk := key.String()
+		if j, ok := first[tk]; ok {
+			if ms(j).Type != "statement" {
+				union(j, i)
+			}
+		} else if x.Type != "statement" {
+			first[tk] = i // the first that is no statement joins every later one
+		}
+		names, common = names[:0], common[:0]
+		for _, list := range [][]string{x.Actors, x.Places, x.Targets} {
+			for _, nm := range list {
+				if !contains(names, nm) {
+					names = append(names, nm)
+				}
+			}
+		}
+		for _, nm := range names {
+			if m.ignore[nm] {
+				common = append(common, nm)
+				continue
+			}
+			join(group+"\x00n\x00"+nm, i)
+		}
+		for a := range common {
+			for b := range common {
+				if common[a] < common[b] {
+					join(group+"\x00p\x00"+common[a]+"\x00"+common[b], i)
+				}
+			}
+		}
+	}
+	for i := range parent {
+		parent[i] = find(i)
+	}
+	return parent
+}
+
+// groupKey names the set of types that may merge with t: its merge group,
+// or t alone.
+func (m *Merger) groupKey(t string) string {
+	if g := m.group[t]; g > 0 {
+		return "\x00g" + string(rune(g))
+	}
+	return t
+}
+
+// foldKey writes s with every rune replaced by the smallest rune of its
+// case-folding orbit, so that two strings have the same key exactly when
+// strings.EqualFold holds.
+func foldKey(b *strings.Builder, s string) {
+	for _, r := range s {
+		if r == utf8.RuneError {
+			b.WriteRune(r)
+			continue
+		}
+		lo := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			lo = min(lo, f)
+		}
+		b.WriteRune(lo)
+	}
+}
