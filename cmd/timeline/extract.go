@@ -41,7 +41,14 @@ func (c *common) register(fs *flag.FlagSet) {
 // setup loads the rules and builds the reader options.
 func (c *common) setup() (*pipeline.Extractors, pipeline.Config, error) {
 	var cfg pipeline.Config
-	rs, err := rules.LoadDefault(c.rulesDir)
+	src, err := rules.Open(c.rulesDir)
+	if c.rulesDir != "" && complete(c.rulesDir) {
+		src, err = dirSet(c.rulesDir) // a checkout's rules/: the whole set, not an overlay
+	}
+	if err != nil {
+		return nil, cfg, usageError{err}
+	}
+	rs, err := rules.Load(src)
 	if err != nil {
 		return nil, cfg, usageError{err}
 	}

@@ -230,3 +230,16 @@ func TestGoldenRulesStats(t *testing.T) {
 		t.Errorf("stats with an overlay lists neither its rules nor their hits:\n%s", out)
 	}
 }
+
+// extract --rules rules/ takes the checkout's rule files as the whole set,
+// not as an overlay that would redefine every id.
+func TestExtractWithCheckoutRules(t *testing.T) {
+	want, _, code := runCmd(t, "extract", "--quiet", "--format", "json", "../../testdata/seeds")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	got, errs, code := runCmd(t, "extract", "--quiet", "--format", "json", "--rules", "../../rules", "../../testdata/seeds")
+	if code != exitOK || got != want {
+		t.Fatalf("exit %d, same output %v: %s", code, got == want, errs)
+	}
+}
