@@ -112,6 +112,9 @@ type Entity struct {
 	Actor    string `json:"actor,omitempty" yaml:"actor,omitempty"`
 	Sentence int    `json:"sentence" yaml:"sentence"`
 	Source   string `json:"source" yaml:"source"` // "gazetteer", "model" or "coref"
+	// Medium: a news organisation or platform, which reports events but
+	// takes no part in them.
+	Medium bool `json:"medium,omitempty" yaml:"medium,omitempty"`
 }
 
 // ActorName is the name used when the entity is an actor.

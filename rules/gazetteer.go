@@ -17,7 +17,11 @@ type Gazetteer struct {
 	// Stoplist are capitalised words that are never an entity on their own
 	// (months, weekdays, sentence adverbs) whatever the model says.
 	Stoplist []string
-	Entries  []*GazEntry
+	// RoleNouns are lower-case words for a person's role ("activist",
+	// "spokeswoman"): two or three capitalised words after one name a
+	// person ("human rights activist Marina Litvinovich").
+	RoleNouns []string
+	Entries   []*GazEntry
 }
 
 // GazEntry is one known entity.
@@ -31,6 +35,9 @@ type GazEntry struct {
 	// Demonyms are adjectives and nouns of nationality ("Russian") that
 	// stand for the country when it acts; tagged with Source "demonym".
 	Demonyms []string `yaml:"demonyms"`
+	// Medium marks news organisations and platforms: they report events
+	// (and may be a source) but take no part in them.
+	Medium bool `yaml:"medium"`
 
 	Pos Pos `yaml:"-"`
 }
@@ -47,9 +54,9 @@ func loadGazetteer(src *Source) (*Gazetteer, Errors) {
 			errs = append(errs, asError(d.Name, err))
 			continue
 		}
-		secs, e := sections(d.Name, top, "titles", "person_titles", "stoplist", "entities")
+		secs, e := sections(d.Name, top, "titles", "person_titles", "stoplist", "role_nouns", "entities")
 		errs = append(errs, e...)
-		for key, dst := range map[string]*[]string{"titles": &g.Titles, "person_titles": &g.PersonTitles, "stoplist": &g.Stoplist} {
+		for key, dst := range map[string]*[]string{"titles": &g.Titles, "person_titles": &g.PersonTitles, "stoplist": &g.Stoplist, "role_nouns": &g.RoleNouns} {
 			s, ok := secs[key]
 			if !ok {
 				continue

@@ -77,13 +77,17 @@ var TimexNormalizers = map[string][]string{
 	"season":   nil,
 	"time":     nil,
 	"anchored": nil,
+	"ordinal":  nil,
 	"reject":   nil,
 }
 
 // TimexRoles are the capture-group roles normalisers read. A group is named
 // ROLE or ROLE_VOCAB (the vocabulary its word is looked up in; ROLE by default).
 var TimexRoles = []string{"span", "year", "month", "day", "weekday", "hour", "minute", "ampm",
-	"number", "unit", "shift", "part", "season", "quarter", "mod", "decade"}
+	"number", "unit", "shift", "part", "season", "quarter", "mod", "decade", "hundreds", "tens", "ones"}
+
+// timexVocabParams are the rule params that name a vocabulary.
+var timexVocabParams = []string{"compare", "nearest_after"}
 
 var timexTypes = []string{"DATE", "TIME", "DURATION", "SET"}
 var timexTenses = []string{"past", "future", "present", "reporting"}
@@ -293,6 +297,13 @@ func (l *timexLoader) checkRule(r *TimexRule) {
 	for _, p := range need {
 		if p == "value" && r.Value == "" {
 			l.add(r.Pos, r.ID, "normalizer %s needs value", r.Normalize)
+		}
+	}
+	for _, k := range timexVocabParams {
+		if v, ok := r.Params[k]; ok {
+			if _, known := l.vocab[v]; !known {
+				l.add(r.Pos, r.ID, "param %s: unknown vocabulary %q", k, v)
+			}
 		}
 	}
 	for _, m := range macroRe.FindAllStringSubmatch(r.Value, -1) {

@@ -82,6 +82,7 @@ func TestTimexErrors(t *testing.T) {
 		{"bad tense", "tense:\n  - {tense: past-ish, vocab: month}\n", `tense "past-ish"`, 2},
 		{"tense unknown vocab", "tense:\n  - {tense: past, vocab: verbz}\n", `unknown vocabulary "verbz"`, 2},
 		{"yaml syntax", "rules: [\n", "yaml:", 0},
+		{"param vocab", "rules:\n  - id: x\n    pattern: 'ago'\n    type: DATE\n    normalize: relative\n    params: {compare: grainz}\n    examples: [{text: a, value: b}]\n", `param compare: unknown vocabulary "grainz"`, 2},
 		{"template role", "rules:\n  - id: x\n    pattern: 'now'\n    type: DATE\n    normalize: template\n    value: '{yr}'\n    examples: [{text: a, value: b}]\n", "{yr} is not a group role", 2},
 	}
 	for _, c := range cases {

@@ -37,7 +37,7 @@ func TestExplainSays(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, want := range []string{"merge:", "starts the event", "joins", "cleaning:", "entities:", "time expressions:",
-		"by rule weekday", "DCT Wed 2014-04-09", "rule release", "dated by"} {
+		"by rule weekday", "DCT Wed 2014-04-09", "rule allowed-to-leave", "dated by"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain lacks %q", want)
 		}

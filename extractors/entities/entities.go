@@ -47,6 +47,7 @@ type Tagger struct {
 	root         *node
 	titles       map[string]bool
 	personTitles map[string]bool
+	roleNouns    map[string]bool
 	stop         map[string]bool
 	surnames     map[string][]*rules.GazEntry // PERSON surname -> entries
 	forms        map[string]*hit              // surface form -> entry, to fix model labels
@@ -71,6 +72,7 @@ func Compile(g *rules.Gazetteer) (*Tagger, error) {
 		root:         &node{},
 		titles:       set(g.Titles),
 		personTitles: set(g.PersonTitles),
+		roleNouns:    set(g.RoleNouns),
 		stop:         set(g.Stoplist),
 		surnames:     map[string][]*rules.GazEntry{},
 		forms:        map[string]*hit{},
@@ -181,10 +183,22 @@ func (t *Tagger) tagSentence(out []model.Entity, text string, base, si int, st *
 	ws := st.words
 	for i := 0; i < len(ws); i++ {
 		if end, h := t.longest(ws, i); h != nil {
-			out = append(out, t.entity(text, base, si, ws[i].start, ws[end].end, h))
+			e := t.entity(text, base, si, ws[i].start, ws[end].end, h)
+			out = append(out, e)
 			if h.entry.Kind == model.Person && !h.demonym {
 				t.remember(h.entry.Name, st)
+				t.rememberTitle(ws, i, e, st)
 			}
+			i = end
+			continue
+		}
+		if end, ok := t.roleName(ws, i); ok {
+			name := text[ws[i].start:ws[end].end]
+			e := model.Entity{Span: model.Span{Start: base + ws[i].start, End: base + ws[end].end}, Text: name,
+				Canonical: name, Kind: model.Person, Sentence: si, Source: SourceTitle}
+			out = append(out, e)
+			t.remember(name, st)
+			t.rememberTitle(ws, i, e, st)
 			i = end
 			continue
 		}
@@ -207,8 +221,46 @@ func (t *Tagger) tagSentence(out []model.Entity, text string, base, si int, st *
 	return out
 }
 
+// roleName finds an unknown person named after a role noun or a title:
+// "activist Marina Litvinovich", "Commissioner Filippo Grandi". It needs two
+// or three capitalised words that are neither titles nor stop words, and
+// returns the index of the last.
+func (t *Tagger) roleName(ws []word, i int) (int, bool) {
+	prev := ""
+	switch {
+	case i > 1 && ws[i-1].key == ".":
+		prev = ws[i-2].key + "." // "Rep. Steve Scalise"
+	case i > 0:
+		prev = ws[i-1].key
+	}
+	if !(t.roleNouns[prev] || t.titles[prev] || t.titles[strings.TrimSuffix(prev, ".")]) {
+		return 0, false
+	}
+	end := i - 1
+	for j := i; j < len(ws) && j < i+3; j++ {
+		w := ws[j]
+		if !w.capital || t.stop[w.key] || t.titles[w.key] || t.forms[w.key] != nil {
+			break
+		}
+		end = j
+	}
+	if end < i+1 {
+		return 0, false // one word is too little to be sure of a name
+	}
+	return end, true
+}
+
+// rememberTitle records the title before a person's name ("President Joe
+// Biden"), so that a later "the president" refers to that person.
+func (t *Tagger) rememberTitle(ws []word, i int, e model.Entity, st *state) {
+	if i > 0 && (t.titles[ws[i-1].key] || t.roleNouns[ws[i-1].key]) {
+		st.heads[strings.ToLower(ws[i-1].key)] = e
+	}
+}
+
 // definite resolves "the ministry" to the organisation named earlier in the
-// article whose name ends with that noun ("Ukraine's Interior Ministry").
+// article whose name ends with that noun ("Ukraine's Interior Ministry"),
+// and "the president" to the person last introduced with that title.
 func definite(text string, base, si int, ws []word, i int, st *state) (model.Entity, bool) {
 	if i+1 >= len(ws) || !strings.EqualFold(ws[i].key, "the") || ws[i+1].capital {
 		return model.Entity{}, false
@@ -262,7 +314,7 @@ func (t *Tagger) entity(text string, base, si, s, e int, h *hit) model.Entity {
 	en := h.entry
 	out := model.Entity{
 		Span: model.Span{Start: base + s, End: base + e}, Text: text[s:e],
-		Canonical: en.Name, Kind: en.Kind, Country: en.Country, Actor: en.Actor,
+		Canonical: en.Name, Kind: en.Kind, Country: en.Country, Actor: en.Actor, Medium: en.Medium,
 		Sentence: si, Source: SourceGazetteer,
 	}
 	if h.demonym {

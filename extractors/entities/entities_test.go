@@ -213,3 +213,20 @@ func TestDefiniteDescription(t *testing.T) {
 		t.Errorf("coreference %q, want the ministry resolved to the Interior Ministry", got)
 	}
 }
+
+func TestRoleNounsAndTitles(t *testing.T) {
+	text := "President Joe Biden spoke. Human rights activist Marina Litvinovich said the protests would go on. Later the president said he was worried."
+	doc := tag(newTagger(t), text, Options{})
+	got := map[string]string{}
+	for _, e := range doc.Entities {
+		got[e.Text] = e.Canonical + "/" + e.Kind
+	}
+	for text, want := range map[string]string{
+		"Marina Litvinovich": "Marina Litvinovich/PERSON",
+		"the president":      "Joe Biden/PERSON",
+	} {
+		if got[text] != want {
+			t.Errorf("%q -> %q, want %q (all: %v)", text, got[text], want, got)
+		}
+	}
+}

@@ -221,6 +221,9 @@ func (x *Extractor) filter(s *model.Sentence, trigs []trigger, ds []dated, ents 
 				t.kind = "verb"
 			}
 		}
+		if t.kind == "noun" && t.to < len(s.Tokens) && (s.Tokens[t.to].Tag == "NN" || s.Tokens[t.to].Tag == "NNS") {
+			continue // a noun before a noun modifies it: "refugee processing centers", "invasion fears"
+		}
 		out = append(out, t)
 	}
 	return out
@@ -501,8 +504,8 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 			continue
 		}
 		rule := x.rules.Rules[t.rule]
-		if rule.Class == "speech" && t.via != "own" {
-			continue // a speech act is dated only by its own time expression
+		if rule.Class == "speech" && (t.via != "own" || t.quoted) {
+			continue // a speech act is dated only by its own time, and quoted speech is no report
 		}
 		key := rule.Type + "|" + d.date
 		if i, dup := seen[key]; dup && viaRank[doc.Events[i].Time.Via] <= viaRank[t.via] {
@@ -551,6 +554,9 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 		m.Source = x.speaker(s, words, t, ents, lastPerson)
 	}
 	m.Actors, m.Targets, m.Places = x.roles(s, words, t, ents, quoted)
+	if rule.Class == "speech" && len(m.Actors) == 0 && m.Source != "" {
+		m.Actors = []string{strings.Clone(m.Source)} // the speaker acts, even when named after the verb
+	}
 	return m
 }
 
@@ -636,10 +642,17 @@ func phraseIn(words, p []string, from, to int) bool {
 // place inside a country), while a country or a seat of government (Moscow
 // for Russia) acts unless a preposition makes it a location.
 func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []model.Entity, quoted []bool) (actors, targets, places []string) {
+	speech := x.class(t) == "speech"
 	for _, e := range ents {
 		first, _ := tokenRange(s, e.Span)
 		if first < len(quoted) && quoted[first] != t.quoted {
 			continue // names inside a quotation take no part in the event outside it, and back
+		}
+		if e.Medium {
+			continue // a news medium reports the event; it takes no part in it
+		}
+		if speech && first >= t.to+3 {
+			continue // after a speech verb only its addressee is a target, not what was said
 		}
 		locative := false
 		for k := first - 1; k >= 0 && k >= first-4; k-- {
@@ -739,7 +752,33 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 			best, bestDist = e.ActorName(), d
 		}
 	}
+	if best == "" {
+		best = properNounNextTo(s, t)
+	}
 	return best
+}
+
+// properNounNextTo is the run of proper nouns (by prose's tags) right
+// before a speech verb ("Palmer says") or right after it ("said Palmer"): a
+// speaker the gazetteer does not know.
+func properNounNextTo(s *model.Sentence, t trigger) string {
+	isName := func(k int) bool {
+		return k >= 0 && k < len(s.Tokens) && strings.HasPrefix(s.Tokens[k].Tag, "NNP")
+	}
+	from, to := t.from, t.from
+	for from > 0 && isName(from-1) && t.from-from < 3 {
+		from--
+	}
+	if from == to {
+		from, to = t.to, t.to
+		for isName(to) && to-t.to < 3 {
+			to++
+		}
+	}
+	if from == to {
+		return ""
+	}
+	return s.Text[s.Tokens[from].Start-s.Start : s.Tokens[to-1].End-s.Start]
 }
 
 // tokenRange maps a byte span to the sentence's token range [from, to).

@@ -135,7 +135,11 @@ func (c *normCtx) noteAnchor(r *crule, x *model.Timex) {
 		c.seq++
 		a.seq = c.seq
 		c.anchor = a
-		c.byGrain[strings.IndexByte(grains, a.grain)] = a
+		gi := strings.IndexByte(grains, a.grain)
+		if c.firstByGrain[gi].grain == 0 {
+			c.firstByGrain[gi] = a
+		}
+		c.byGrain[gi] = a
 	}
 }
 
@@ -163,7 +167,13 @@ func normAnchored(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	if k, u, ok := splitCount(unit); ok {
 		off, unit = off*k, u
 	}
+	if _, ok := c.compareQuarter(r, unit, off, x); ok {
+		return true
+	}
 	grain, byUnit := byte(0), false
+	if r.Params["compare"] != "" && unit == "Y" && off < 0 {
+		grain = 'Y' // a comparison outside a quarter context: the year
+	}
 	switch gs := r.Params["grain"]; {
 	case gs == "unit":
 		// "the following year": a year, however precise the anchor
@@ -177,6 +187,9 @@ func normAnchored(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 		for i := range grains {
 			if strings.IndexByte(f, grains[i]) >= 0 && c.byGrain[i].grain != 0 && (a.grain == 0 || c.byGrain[i].seq > a.seq) {
 				a = c.byGrain[i] // the latest of the allowed granularities
+				if r.Params["first"] == "yes" {
+					a = c.firstByGrain[i]
+				}
 			}
 		}
 	}

@@ -31,6 +31,9 @@ const (
 	rQuarter
 	rMod
 	rDecade
+	rHundreds // a spoken year: "nineteen" (19) ninety (90) -six (6)
+	rTens
+	rOnes
 	nRoles
 )
 
@@ -45,6 +48,7 @@ type group struct {
 type crule struct {
 	*rules.TimexRule
 	re     *regexp.Regexp
+	anch   *regexp.Regexp // re anchored at the start (nil: no start keys)
 	groups []group
 	always bool // no keyword prefilter could be derived
 }

@@ -18,11 +18,17 @@ type normCtx struct {
 	lastDay string              // last day-precision date tagged, anchors clock times
 	anchor  anchor              // last calendar value tagged, anchors anaphoric expressions
 	byGrain [len(grains)]anchor // the last anchor of each granularity
-	seq     int                 // anchors noted so far
-	cues    []cue               // tense cues of the sentence [cueLo, cueHi)
-	cuesOK  bool
-	cueLo   int
-	cueHi   int
+	// the first anchor of each granularity: an earnings report's own
+	// quarter is the one its lead names
+	firstByGrain [len(grains)]anchor
+	seq          int   // anchors noted so far
+	cues         []cue // tense cues of the sentence [cueLo, cueHi)
+	cuesOK       bool
+	cueLo        int
+	cueHi        int
+	// ordinal days ("its 12th day") wait for every date of the text
+	pendingN int
+	ords     []ordinal
 }
 
 // groups holds, per role, the matched text and its vocabulary value.
@@ -48,6 +54,7 @@ func init() {
 		"season":   normSeason,
 		"time":     normTime,
 		"anchored": normAnchored,
+		"ordinal":  normOrdinal,
 		"reject":   normReject,
 	}
 }
@@ -62,6 +69,12 @@ func (c *normCtx) normalize(cd cand) (model.Timex, bool) {
 		}
 		raw := c.text[s:e]
 		g.raw[gr.role], g.val[gr.role], g.has[gr.role] = raw, lookup(gr.vocab, raw), true
+	}
+	if g.has[rHundreds] {
+		// a spoken year is a year for every normaliser
+		y := atoi(g.val[rHundreds])*100 + atoi(g.val[rTens]) + atoi(g.val[rOnes])
+		g.raw[rYear] = strconv.Itoa(y)
+		g.val[rYear], g.has[rYear] = g.raw[rYear], true
 	}
 	x := model.Timex{
 		Span: model.Span{Start: cd.start, End: cd.end},
@@ -177,7 +190,7 @@ func normDate(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 		if c.dct.IsZero() {
 			y, how = -1, "no DCT, year unknown"
 		} else if d == 0 {
-			y, how = c.inferMonthYear(g, mo, x)
+			y, how = c.inferMonthYear(r, g, mo, x)
 		} else {
 			y, how = c.inferDayYear(mo, d, atoi(r.Params["past_ahead"]), x)
 		}
@@ -212,7 +225,7 @@ func daysIn(mo, y int) int {
 // inferMonthYear resolves a month name without year: "last/next/this
 // March", else by tense (future: this month or later; present: the nearest;
 // otherwise this month or earlier).
-func (c *normCtx) inferMonthYear(g *groups, mo int, x *model.Timex) (int, string) {
+func (c *normCtx) inferMonthYear(r *crule, g *groups, mo int, x *model.Timex) (int, string) {
 	dy, dm := c.dct.Year(), int(c.dct.Month())
 	if g.has[rShift] {
 		switch atoi(g.val[rShift]) {
@@ -230,17 +243,60 @@ func (c *normCtx) inferMonthYear(g *groups, mo int, x *model.Timex) (int, string
 		return dy, "month, this: year of DCT " + dctStr(c.dct)
 	}
 	tense, cue := c.tenseAt(x.Start, x.End)
+	// what was reported may lie either side of the report ("announced an
+	// agreement to buy it in January"), but "said in June" dates the saying
+	nearest := tense == "present" || (tense == "reporting" && !c.cueAdjacent(x.Start))
+	if w := c.wordBefore(x.Start); w != "" && c.inVocab(r.Params["nearest_after"], w) {
+		// "until mid-November", "through January": a period's end, either side
+		nearest, tense, cue = true, "nearest", w
+	}
 	switch {
+	case nearest && mo-dm > 6:
+		dy-- // nearest: more than half a year ahead is last year's
+	case nearest && dm-mo > 6:
+		dy++
+	case nearest:
 	case tense == "future" && mo < dm:
 		dy++
-	case tense == "present" && mo-dm > 6:
-		dy-- // nearest: more than half a year ahead is last year's
-	case tense == "present" && dm-mo > 6:
-		dy++
-	case tense != "future" && tense != "present" && mo > dm:
+	case tense != "future" && mo > dm:
 		dy--
 	}
 	return dy, fmt.Sprintf("month, %s, DCT %s", tenseDesc(tense, cue, "past"), dctStr(c.dct))
+}
+
+// cueAdjacent reports whether the tense cue before start is separated from
+// it by at most one word (a preposition: "said in June").
+func (c *normCtx) cueAdjacent(start int) bool {
+	q, ok := c.cueAt(start, start)
+	if !ok || q.end > start {
+		return false
+	}
+	return len(strings.Fields(c.text[q.end:start])) <= 1
+}
+
+// wordBefore is the lower-cased word right before offset i ("" if none).
+func (c *normCtx) wordBefore(i int) string {
+	j := i
+	for j > 0 && !isLetter(c.text[j-1]) {
+		if c.text[j-1] != ' ' {
+			return "" // punctuation between: not a phrase
+		}
+		j--
+	}
+	k := j
+	for k > 0 && isLetter(c.text[k-1]) {
+		k--
+	}
+	return asciiLower(c.text[k:j])
+}
+
+// inVocab reports whether w is a word of the named vocabulary.
+func (c *normCtx) inVocab(vocab, w string) bool {
+	if vocab == "" {
+		return false
+	}
+	_, ok := c.t.vocab[vocab][w]
+	return ok
 }
 
 // inferQuarterYear places a quarter without year in the DCT's year, except
@@ -450,6 +506,9 @@ func normRelative(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 		x.How = "relative, no DCT"
 		return true
 	}
+	if _, ok := c.compareQuarter(r, unit, off, x); ok {
+		return true
+	}
 	d := c.dct
 	switch unit {
 	case "D":
@@ -465,6 +524,9 @@ func normRelative(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	case "W":
 		y, w := d.AddDate(0, 0, 7*off).ISOWeek()
 		x.Value = fmt.Sprintf("%04d-W%02d", y, w)
+		if r.Params["week"] == "XX" {
+			x.Value = fmt.Sprintf("%04d-WXX", y) // a week, not numbered
+		}
 	case "M":
 		m := time.Date(d.Year(), d.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC)
 		x.Value = m.Format("2006-01")

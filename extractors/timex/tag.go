@@ -13,23 +13,32 @@ import (
 func (t *Tagger) Tag(doc *model.Document) {
 	text := doc.Article.Text
 	dct := doc.Article.Published
+	base := len(doc.Timexes)
+	var ords []ordinal
 	for _, s := range doc.Sentences {
 		st := s.Text
 		if st == "" && s.Start >= 0 && s.End <= len(text) && s.Start < s.End {
 			st = text[s.Start:s.End]
 		}
-		for _, x := range t.tag(st, dct) {
+		xs, os := t.tag(st, dct)
+		for _, o := range os {
+			o.index += len(doc.Timexes) - base
+			ords = append(ords, o)
+		}
+		for _, x := range xs {
 			x.Start += s.Start
 			x.End += s.Start
 			x.Sentence = s.Index
 			doc.Timexes = append(doc.Timexes, x)
 		}
 	}
+	doc.Timexes = append(doc.Timexes[:base], resolveOrdinals(doc.Timexes[base:], ords)...)
 }
 
 // TagText tags one plain text against dct; offsets are relative to text.
 func (t *Tagger) TagText(text string, dct time.Time) []model.Timex {
-	return t.tag(text, dct)
+	xs, ords := t.tag(text, dct)
+	return resolveOrdinals(xs, ords)
 }
 
 // cand is one regexp match of one rule.
@@ -39,50 +48,42 @@ type cand struct {
 	m          []int
 }
 
-func (t *Tagger) tag(text string, dct time.Time) []model.Timex {
+func (t *Tagger) tag(text string, dct time.Time) ([]model.Timex, []ordinal) {
 	if text == "" || t == nil {
-		return nil
+		return nil, nil
 	}
 	run := make([]bool, len(t.rules))
-	occs := t.pre.scan(text, run)
+	h := t.pre.scan(text, run)
 	var cs []cand
 	var wins [][2]int
+	var scratch []int32
 	for i := range t.rules {
 		if !run[i] {
 			continue
 		}
 		r := &t.rules[i]
-		wins = t.pre.windows(text, i, occs, wins)
+		wins = t.pre.windows(text, i, h, wins, &scratch)
 		for _, w := range wins {
+			if r.anch != nil && i < len(t.pre.start) && t.pre.start[i] != nil {
+				cs = t.tryStarts(text, i, w, h.occs, cs)
+				continue
+			}
 			for _, m := range r.re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
-				for k := range m {
-					if m[k] >= 0 {
-						m[k] += w[0]
-					}
-				}
-				c := cand{start: m[0], end: m[1], rule: i, m: m}
-				for _, g := range r.groups {
-					if g.role == rSpan && m[2*g.index] >= 0 {
-						c.start, c.end = m[2*g.index], m[2*g.index+1]
-					}
-				}
-				if c.end > c.start {
-					cs = append(cs, c)
-				}
+				cs = addCand(cs, r, i, m, w[0])
 			}
 		}
 	}
 	if len(cs) == 0 {
-		return nil
+		return nil, nil
 	}
 	// A match whose normalisation fails ("a few days later" has no
 	// computable date) gives way to the shorter matches it overlapped;
 	// a reject rule's match still hides them.
 	chosen := resolve(cs, t.rules)
 	for pass := 0; ; pass++ {
-		out, failed := t.normalizeAll(text, dct, chosen)
+		out, failed, ords := t.normalizeAll(text, dct, chosen)
 		if len(failed) == 0 || pass == 4 {
-			return out
+			return out, ords
 		}
 		kept := cs[:0]
 		for _, c := range cs {
@@ -93,7 +94,7 @@ func (t *Tagger) tag(text string, dct time.Time) []model.Timex {
 		cs = kept
 		next := resolve(cs, t.rules)
 		if len(next) == len(chosen)-len(failed) {
-			return out // nothing was hidden by the failed matches
+			return out, ords // nothing was hidden by the failed matches
 		}
 		chosen = next
 	}
@@ -101,7 +102,7 @@ func (t *Tagger) tag(text string, dct time.Time) []model.Timex {
 
 // normalizeAll normalises the resolved candidates in text order; failed
 // lists the candidates (start, end, rule) that could not be normalised.
-func (t *Tagger) normalizeAll(text string, dct time.Time, cs []cand) ([]model.Timex, map[[3]int]bool) {
+func (t *Tagger) normalizeAll(text string, dct time.Time, cs []cand) ([]model.Timex, map[[3]int]bool, []ordinal) {
 	ctx := &normCtx{t: t, text: text, dct: dct}
 	var out []model.Timex
 	var failed map[[3]int]bool
@@ -116,13 +117,17 @@ func (t *Tagger) normalizeAll(text string, dct time.Time, cs []cand) ([]model.Ti
 			}
 			continue
 		}
+		if ctx.pendingN > 0 {
+			ctx.ords = append(ctx.ords, ordinal{index: len(out), n: ctx.pendingN, dct: dct})
+			ctx.pendingN = 0
+		}
 		out = append(out, x)
 		ctx.noteAnchor(&t.rules[c.rule], &x)
 		if x.Type == model.TimexDate && len(x.Value) == 10 && !strings.HasPrefix(x.Value, "X") {
 			ctx.lastDay = x.Value // anchors a following clock time
 		}
 	}
-	return out, failed
+	return out, failed, ctx.ords
 }
 
 // resolve keeps non-overlapping candidates, longest first so that no
@@ -158,4 +163,45 @@ func resolve(cs []cand, rs []crule) []cand {
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
 	return kept
+}
+
+// tryStarts runs rule i anchored at each occurrence of its start keys in
+// window w, left to right and without overlap, as a search would.
+func (t *Tagger) tryStarts(text string, i int, w [2]int, occs []occ, cs []cand) []cand {
+	r, start := &t.rules[i], t.pre.start[i]
+	next := w[0] // a match may not start before the end of the previous one
+	first := sort.Search(len(occs), func(k int) bool { return occs[k].pos >= w[0] })
+	for k := first; k < len(occs) && occs[k].pos < w[1]; k++ {
+		o := occs[k]
+		if !start[o.id] || o.pos < next || (o.pos > 0 && isWordByte(text[o.pos-1])) {
+			continue
+		}
+		next = o.pos + 1 // each start once, whichever of its keys
+		m := r.anch.FindStringSubmatchIndex(text[o.pos:w[1]])
+		if m == nil || m[1] == 0 {
+			continue
+		}
+		next = o.pos + m[1]
+		cs = addCand(cs, r, i, m, o.pos)
+	}
+	return cs
+}
+
+// addCand adds match m of rule i, found at offset off, as a candidate.
+func addCand(cs []cand, r *crule, i int, m []int, off int) []cand {
+	for k := range m {
+		if m[k] >= 0 {
+			m[k] += off
+		}
+	}
+	c := cand{start: m[0], end: m[1], rule: i, m: m}
+	for _, g := range r.groups {
+		if g.role == rSpan && m[2*g.index] >= 0 {
+			c.start, c.end = m[2*g.index], m[2*g.index+1]
+		}
+	}
+	if c.end > c.start {
+		cs = append(cs, c)
+	}
+	return cs
 }

@@ -32,8 +32,17 @@ type word struct {
 // cue before the expression, else the nearest after it, within the same
 // sentence; "" when there is none. The cue's text is returned for How.
 func (c *normCtx) tenseAt(start, end int) (string, string) {
-	if len(c.t.cues) == 0 {
+	q, ok := c.cueAt(start, end)
+	if !ok {
 		return "", ""
+	}
+	return q.tense, c.text[q.start:q.end]
+}
+
+// cueAt is the cue tenseAt reads.
+func (c *normCtx) cueAt(start, end int) (cue, bool) {
+	if len(c.t.cues) == 0 {
+		return cue{}, false
 	}
 	lo, hi := sentenceBounds(c.text, start, end)
 	if !c.cuesOK || lo != c.cueLo || hi != c.cueHi {
@@ -55,10 +64,9 @@ func (c *normCtx) tenseAt(start, end int) (string, string) {
 		pick = after
 	}
 	if pick < 0 {
-		return "", ""
+		return cue{}, false
 	}
-	q := c.cues[pick]
-	return q.tense, c.text[q.start:q.end]
+	return c.cues[pick], true
 }
 
 // findCues lists the tense cues of text[lo:hi] in order.
@@ -151,13 +159,13 @@ func splitWords(text string, lo, hi int) []word {
 func sentenceBounds(text string, start, end int) (int, int) {
 	lo, hi := 0, len(text)
 	for i := start - 1; i >= 0; i-- {
-		if text[i] == '\n' || (text[i] == ' ' && i > 0 && isStop(text[i-1])) {
+		if text[i] == '\n' || (text[i] == ' ' && stopBefore(text, i)) {
 			lo = i + 1
 			break
 		}
 	}
 	for i := end; i < len(text); i++ {
-		if text[i] == '\n' || (isStop(text[i]) && i+1 < len(text) && text[i+1] == ' ') {
+		if text[i] == '\n' || (isStop(text[i]) && stopAfter(text, i+1)) {
 			hi = i
 			break
 		}
@@ -165,6 +173,54 @@ func sentenceBounds(text string, start, end int) (int, int) {
 	return lo, hi
 }
 
+// stopBefore reports whether text[:i] ends a sentence: a stop, perhaps
+// followed by closing quotes or a bracket (`response.” McCurry`).
+func stopBefore(text string, i int) bool {
+	for i > 0 {
+		n := closerBefore(text[:i])
+		if n == 0 {
+			break
+		}
+		i -= n
+	}
+	return i > 0 && isStop(text[i-1])
+}
+
+// stopAfter reports whether a stop before text[i:] ends a sentence: what
+// follows is closing quotes or a bracket, then a space.
+func stopAfter(text string, i int) bool {
+	for i < len(text) {
+		n := closerAt(text[i:])
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	return i < len(text) && text[i] == ' '
+}
+
+// closers are closing quotes and brackets.
+var closers = []string{"'", "\"", ")", "’", "”"}
+
+// closerBefore is the byte length of the closer s ends with (0: none).
+func closerBefore(s string) int {
+	for _, c := range closers {
+		if strings.HasSuffix(s, c) {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+// closerAt is the byte length of the closer s starts with (0: none).
+func closerAt(s string) int {
+	for _, c := range closers {
+		if strings.HasPrefix(s, c) {
+			return len(c)
+		}
+	}
+	return 0
+}
 func isStop(c byte) bool { return c == '.' || c == '?' || c == '!' }
 
 // asciiLower lower-cases ASCII letters only, keeping byte offsets.

@@ -210,10 +210,11 @@ func seeds(t testing.TB) []string {
 func TestPrefilterIsSound(t *testing.T) {
 	tg := defaultTagger(t)
 	all := *tg
-	all.pre = prefilter{ids: map[uint32]int{}, rules: make([][][]int, len(tg.rules)), anchor: make([][]bool, len(tg.rules))}
+	all.pre = prefilter{ids: map[uint32]int{}, rules: make([][][]int, len(tg.rules)), anchor: make([][]int, len(tg.rules))}
 	texts := append(seeds(t), "two days ago", "Q3 2013", "at 1430 GMT", "the 1990s", "every Sunday", "a daily brief")
 	for _, text := range texts {
-		for _, para := range strings.Split(text, "\n") {
+		// whole texts too: several matches of one rule in one window
+		for _, para := range append(strings.Split(text, "\n"), text) {
 			got, want := tg.TagText(para, day("2014-04-09")), all.TagText(para, day("2014-04-09"))
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%q:\nprefiltered %s\nall rules   %s", para, describe(got), describe(want))
@@ -262,11 +263,13 @@ func BenchmarkTagSeeds(b *testing.B) {
 	dct := day("2014-04-09")
 	b.SetBytes(int64(n))
 	b.ResetTimer()
+	cpu0 := cpuNow()
 	for i := 0; i < b.N; i++ {
 		for _, s := range texts {
 			tg.TagText(s, dct)
 		}
 	}
+	reportCPURate(b, cpu0, n)
 }
 
 func BenchmarkTagSeedLines(b *testing.B) {
@@ -282,9 +285,28 @@ func BenchmarkTagSeedLines(b *testing.B) {
 	dct := day("2014-04-09")
 	b.SetBytes(int64(n))
 	b.ResetTimer()
+	cpu0 := cpuNow()
 	for i := 0; i < b.N; i++ {
 		for _, l := range lines {
 			tg.TagText(l, dct)
+		}
+	}
+	reportCPURate(b, cpu0, n)
+}
+
+// TestSentenceBounds checks that closing quotes after a stop end a
+// sentence, so that a tense cue of the quote does not leak into the next.
+func TestSentenceBounds(t *testing.T) {
+	for _, c := range []struct{ text, at, want string }{
+		{"He left. She arrived Friday. Then", "Friday", "She arrived Friday"},
+		{"We will respond.'' McCurry on Friday said no.'' Then", "Friday", "McCurry on Friday said no"},
+		{"“We will respond.” He spoke Friday.” Then", "Friday", "He spoke Friday"},
+		{"He said: \"no.\" Then Friday came", "Friday", "Then Friday came"},
+	} {
+		i := strings.Index(c.text, c.at)
+		lo, hi := sentenceBounds(c.text, i, i+len(c.at))
+		if got := c.text[lo:hi]; got != c.want {
+			t.Errorf("%q: sentence %q, want %q", c.text, got, c.want)
 		}
 	}
 }

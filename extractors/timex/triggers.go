@@ -70,12 +70,9 @@ func triggers(re *syntax.Regexp, wordStart bool) []clause {
 			}
 		}
 		for i, s := range re.Sub {
-			start := !letterBefore(re.Sub[:i], wordStart)
-			for _, c := range triggers(s, start) {
-				if start || onlyDigits(c) {
-					out = append(out, c)
-				}
-			}
+			// triggers honours start itself: a group that opens with \b
+			// yields its words even where the group may follow a letter
+			out = append(out, triggers(s, !letterBefore(re.Sub[:i], wordStart))...)
 		}
 		return out
 	}
@@ -230,15 +227,6 @@ func wholeLetters(re *syntax.Regexp) bool {
 		return ok
 	}
 	return false
-}
-
-func onlyDigits(keys clause) bool {
-	for _, k := range keys {
-		if k != digitKey {
-			return false
-		}
-	}
-	return true
 }
 
 // cost estimates how often a clause fires: one- and two-letter prefixes
