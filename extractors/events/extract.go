@@ -492,7 +492,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 	speaker := ""
 	for _, t := range trigs {
 		if x.class(t) == "speech" {
-			if speaker = x.speaker(s, words, t, ents, lastPerson); speaker != "" {
+			if speaker = x.speaker(s, words, t, ents, ds, lastPerson); speaker != "" {
 				break
 			}
 		}
@@ -511,7 +511,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if i, dup := seen[key]; dup && viaRank[doc.Events[i].Time.Via] <= viaRank[t.via] {
 			continue // keep the mention whose time is most its own
 		}
-		m := x.mention(doc, s, words, t, d, ents, lastPerson, quoted)
+		m := x.mention(doc, s, words, t, d, ds, ents, lastPerson, quoted)
 		if rule.Class == "content" && speaker != "" && m.Source == "" {
 			m.Source = speaker
 			if m.Modality == "" {
@@ -527,7 +527,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 	}
 }
 
-func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ents []model.Entity, lastPerson string, quoted []bool) model.Mention {
+func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ds []dated, ents []model.Entity, lastPerson string, quoted []bool) model.Mention {
 	rule := x.rules.Rules[t.rule]
 	a := &doc.Article
 	m := model.Mention{
@@ -551,7 +551,7 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 		m.Published = a.Published.Format("2006-01-02")
 	}
 	if rule.Class == "speech" {
-		m.Source = x.speaker(s, words, t, ents, lastPerson)
+		m.Source = x.speaker(s, words, t, ents, ds, lastPerson)
 	}
 	m.Actors, m.Targets, m.Places = x.roles(s, words, t, ents, quoted)
 	if rule.Class == "speech" && len(m.Actors) == 0 && m.Source != "" {
@@ -724,7 +724,7 @@ func appendUnique(list []string, s string) []string {
 // earlier in the sentence, else the subject (first person) of the last
 // sentence that names one; otherwise the nearest actor entity before the verb, or right
 // after it ("said Kerry").
-func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents []model.Entity, lastPerson string) string {
+func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents []model.Entity, ds []dated, lastPerson string) string {
 	if (t.from > 0 && x.pronouns[words[t.from-1]]) || (t.to < len(words) && x.pronouns[words[t.to]]) {
 		for _, e := range ents {
 			if e.Kind == model.Person && e.End <= s.Tokens[t.from].Start {
@@ -753,7 +753,7 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		}
 	}
 	if best == "" {
-		best = properNounNextTo(s, t)
+		best = properNounNextTo(s, t, ds)
 	}
 	return best
 }
@@ -761,8 +761,13 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 // properNounNextTo is the run of proper nouns (by prose's tags) right
 // before a speech verb ("Palmer says") or right after it ("said Palmer"): a
 // speaker the gazetteer does not know.
-func properNounNextTo(s *model.Sentence, t trigger) string {
+func properNounNextTo(s *model.Sentence, t trigger, ds []dated) string {
 	isName := func(k int) bool {
+		for _, d := range ds {
+			if k >= d.from && k < d.to {
+				return false // "said Wednesday"
+			}
+		}
 		return k >= 0 && k < len(s.Tokens) && strings.HasPrefix(s.Tokens[k].Tag, "NNP")
 	}
 	from, to := t.from, t.from
