@@ -224,6 +224,9 @@ func (x *Extractor) filter(s *model.Sentence, trigs []trigger, ds []dated, ents 
 		if t.kind == "noun" && t.to < len(s.Tokens) && (s.Tokens[t.to].Tag == "NN" || s.Tokens[t.to].Tag == "NNS") {
 			continue // a noun before a noun modifies it: "refugee processing centers", "invasion fears"
 		}
+		if t.kind == "verb" && t.to-t.from == 1 && t.to < len(s.Tokens) && attributive(s.Tokens, t.from) {
+			continue // a participle before a noun describes it: "Ousted President Yanukovych", "the seized buildings"
+		}
 		out = append(out, t)
 	}
 	return out
@@ -246,6 +249,21 @@ func insideEntity(s *model.Sentence, t trigger, ents []model.Entity) bool {
 		}
 	}
 	return false
+}
+
+// attributive reports a participle used as an adjective: tagged VBN or JJ,
+// followed by a noun, and not after an auxiliary ("have blockaded state
+// buildings" is a verb, "the seized buildings" is not).
+func attributive(toks []model.Token, k int) bool {
+	tag := toks[k].Tag
+	if (tag != "VBN" && tag != "JJ") || k+1 >= len(toks) || !strings.HasPrefix(toks[k+1].Tag, "NN") {
+		return false
+	}
+	j := k - 1
+	for j >= 0 && strings.HasPrefix(toks[j].Tag, "RB") {
+		j-- // "have already seized"
+	}
+	return j < 0 || !(strings.HasPrefix(toks[j].Tag, "VB") || toks[j].Tag == "MD")
 }
 
 // posOK checks a trigger's first tag against its form: a verb must be
@@ -654,6 +672,15 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		if speech && first >= t.to+3 {
 			continue // after a speech verb only its addressee is a target, not what was said
 		}
+		if t.kind == "noun" && !e.Medium && e.Kind != model.Place || t.kind == "noun" && e.Source == "demonym" {
+			// A noun's participants stand next to it: "Russia's invasion",
+			// "the release of seven observers"; the subject of the
+			// sentence's verb ("the U.S. does not recognize the
+			// referendum") is no participant of it.
+			if last := lastToken(s, e.Span); (last < t.from && t.from-last > 3) || first >= t.to+6 {
+				continue
+			}
+		}
 		locative := false
 		for k := first - 1; k >= 0 && k >= first-4; k-- {
 			if x.preps[words[k]] {
@@ -682,6 +709,12 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		}
 	}
 	return actors, kept, places
+}
+
+// lastToken is the index of the last token of a span.
+func lastToken(s *model.Sentence, sp model.Span) int {
+	_, to := tokenRange(s, sp)
+	return to - 1
 }
 
 // isModifier reports words that may stand between a preposition and a place
