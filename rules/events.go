@@ -14,6 +14,7 @@ type EventRules struct {
 	Modality []ModalityCue
 	Places   PlaceCues
 	Speakers SpeakerCues
+	Attach   AttachRules
 	Merge    MergeRules
 	// Pos holds each rule's and type's position, by id, for messages.
 	Pos map[string]Pos
@@ -87,6 +88,19 @@ type PlaceCues struct {
 	ModifierSuffixes []string `yaml:"modifier_suffixes"`
 }
 
+// AttachRules say which verbs let a time expression through to a trigger
+// beyond them: any other verb in between takes the time for its own clause.
+type AttachRules struct {
+	// Transparent are word sequences that only say an event happened
+	// ("talks, which took place last week").
+	Transparent []string `yaml:"transparent"`
+	// Auxiliaries never take a time of their own.
+	Auxiliaries []string `yaml:"auxiliaries"`
+	// Subordinators open a clause of their own ("since", "which"): a verb
+	// after one takes the time for that clause.
+	Subordinators []string `yaml:"subordinators"`
+}
+
 // SpeakerCues resolve who speaks: a personal pronoun next to a speech verb
 // ("he said") stands for the last person named before it.
 type SpeakerCues struct {
@@ -128,7 +142,7 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 			errs = append(errs, eventsFileErr(d.Name, err))
 			continue
 		}
-		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "merge")
+		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "attach", "merge")
 		errs = append(errs, e...)
 		errs = append(errs, eachItem(d.Name, secs["types"].value, func(p Pos, t *EventType) {
 			if e := types.put(t.ID, p, *t); e != nil {
@@ -158,6 +172,11 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 		}
 		if s, ok := secs["places"]; ok {
 			if err := decodeStrict(d.Name, s.value, &out.Places); err != nil {
+				errs = append(errs, eventsFileErr(d.Name, err))
+			}
+		}
+		if s, ok := secs["attach"]; ok {
+			if err := decodeStrict(d.Name, s.value, &out.Attach); err != nil {
 				errs = append(errs, eventsFileErr(d.Name, err))
 			}
 		}

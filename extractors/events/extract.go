@@ -20,6 +20,9 @@ type Extractor struct {
 	preps     map[string]bool
 	pronouns  map[string]bool
 	modifiers map[string]bool
+	aux       map[string]bool
+	subord    map[string]bool
+	clear     [][]string // transparent word sequences
 	pos       *postag.Tagger
 }
 
@@ -46,7 +49,10 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	if r == nil {
 		return nil, fmt.Errorf("events: no rules")
 	}
-	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pronouns: set(r.Speakers.Pronouns), modifiers: set(r.Places.Modifiers), pos: postag.New()}
+	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pronouns: set(r.Speakers.Pronouns), modifiers: set(r.Places.Modifiers), aux: set(r.Attach.Auxiliaries), subord: set(r.Attach.Subordinators), pos: postag.New()}
+	for _, p := range r.Attach.Transparent {
+		x.clear = append(x.clear, strings.Fields(strings.ToLower(p)))
+	}
 	for _, rule := range r.Rules {
 		x.requires = append(x.requires, set(rule.Requires))
 		x.excludes = append(x.excludes, set(rule.Excludes))
@@ -295,6 +301,7 @@ func posOK(kind, tag string) bool {
 // A speech act never takes a time across a boundary ("meet on Thursday,
 // Ankara said") unless the time is fronted ("On May 3, the SBU blamed").
 func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, ds []dated) {
+	blocks := x.blockingVerbs(s, words, trigs)
 	for di := range ds {
 		d := ds[di]
 		fronted := d.from <= 1 && d.to < len(words) && words[d.to] == ","
@@ -309,6 +316,9 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 			speech := x.class(t) == "speech"
 			if speech && b > 0 && !fronted {
 				continue
+			}
+			if !fronted && x.blockedBetween(words, blocks, t, d) {
+				continue // another verb in between takes the time
 			}
 			cost := distance(t.from, t.to, d.from, d.to) * 100
 			if !fronted {
@@ -336,6 +346,57 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 			t.time, t.via = di, "own"
 		}
 	}
+}
+
+// blockingVerbs marks the verbs of a sentence that can take a time
+// expression for their own clause: tagged as verbs, not auxiliaries, not a
+// trigger, not part of a transparent sequence ("took place").
+func (x *Extractor) blockingVerbs(s *model.Sentence, words []string, trigs []trigger) []bool {
+	b := make([]bool, len(words))
+	for k, tok := range s.Tokens {
+		b[k] = strings.HasPrefix(tok.Tag, "VB") && !x.aux[words[k]]
+	}
+	for _, t := range trigs {
+		for k := t.from; k < t.to; k++ {
+			b[k] = false
+		}
+	}
+	for _, p := range x.clear {
+		for i := 0; i+len(p) <= len(words); i++ {
+			if phraseIn(words, p, i, i+len(p)) {
+				for k := i; k < i+len(p); k++ {
+					b[k] = false
+				}
+			}
+		}
+	}
+	return b
+}
+
+// blockedBetween reports a verb between t and d that heads a clause of
+// its own: a clause boundary or a subordinator stands between the trigger and
+// that verb ("killed in Kiev, the worst violence since the unrest began 3
+// months ago"). A verb in the trigger's own clause is its predicate ("the
+// invasion launched on Feb. 24") and lets the time through.
+func (x *Extractor) blockedBetween(words []string, blocks []bool, t trigger, d dated) bool {
+	if d.to <= t.from { // time before the trigger: walk from the trigger back
+		sep := false
+		for k := t.from - 1; k >= d.to; k-- {
+			sep = sep || isBoundary(words[k]) || x.subord[words[k]]
+			if blocks[k] && sep {
+				return true
+			}
+		}
+		return false
+	}
+	sep := false
+	for k := t.to; k < d.from && k < len(blocks); k++ {
+		sep = sep || isBoundary(words[k]) || x.subord[words[k]]
+		if blocks[k] && sep {
+			return true
+		}
+	}
+	return false
 }
 
 // boundaries counts clause-boundary tokens between a trigger and a time.
