@@ -70,7 +70,9 @@ sample:
 clean:
 	rm -rf bin
 
-# The Apache Beam runner: its own module (beam/go.mod), so the core stays Beam-free.
+# The Apache Beam runner: its own module (beam/go.mod), so the core stays
+# Beam-free. Its test runs the pipeline on prism and compares the timeline with
+# the single-machine one. Cold, it downloads ~1 GB of modules and builds ~6 CPU-minutes.
 .PHONY: beam-test
 beam-test:
-	cd beam && $(GO) vet ./... && $(GO) test ./...
+	cd beam && $(GO) test ./...
