@@ -401,9 +401,9 @@ func isoWeekday(t time.Time) int {
 }
 
 // normWeekday resolves a weekday name: "last"/"next" strictly before/after
-// the DCT; future tense the next such day after the DCT; present tense the
-// nearest; otherwise (past, reported, no cue) the most recent such day on or
-// before it.
+// the DCT; future tense the next such day after the DCT (the DCT itself
+// with param future_today: yes); present tense the nearest; otherwise
+// (past, reported, no cue) the most recent such day on or before it.
 func normWeekday(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	wd := atoi(g.val[rWeekday])
 	if wd < 1 || wd > 7 {
@@ -439,7 +439,7 @@ func normWeekday(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 		why = tenseDesc(tense, cue, "past")
 		switch {
 		case tense == "future":
-			if fwd == 0 {
+			if fwd == 0 && r.Params["future_today"] != "yes" {
 				fwd = 7
 			}
 			diff = fwd

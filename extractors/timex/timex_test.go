@@ -82,7 +82,8 @@ func TestWeekdayByTense(t *testing.T) {
 	cases := []struct{ text, dct, expr, want string }{
 		{"Rebels took the airport on Friday", "2014-04-09", "Friday", "2014-04-04"},
 		{"Rebels will take the airport on Friday", "2014-04-09", "Friday", "2014-04-11"},
-		{"The summit is scheduled for Wednesday", "2014-04-09", "Wednesday", "2014-04-16"}, // future: strictly after DCT
+		{"The summit is scheduled for Wednesday", "2014-04-09", "Wednesday", "2014-04-09"}, // the DCT's weekday: the DCT
+		{"The summit is scheduled for Thursday", "2014-04-09", "Thursday", "2014-04-10"},   // future: after the DCT
 		{"The summit opened Wednesday", "2014-04-09", "Wednesday", "2014-04-09"},
 		{"Talks on Sunday", "2014-04-09", "Sunday", "2014-04-06"}, // no cue: past
 		{"He said on Monday that talks would resume", "2014-01-01", "Monday", "2013-12-30"},
