@@ -83,7 +83,7 @@ func run(args []string, out io.Writer) error {
 		return err
 	}
 	if *gen != "" {
-		n, err := genJSONL(*gen, arts, *genMB*1e6)
+		n, _, err := genJSONL(*gen, arts, *genMB*1e6)
 		if err == nil {
 			fmt.Fprintf(out, "%s: %d articles, %d MB\n", *gen, n, *genMB)
 		}

@@ -14,11 +14,11 @@ import (
 )
 
 // genJSONL writes the articles over and over, each copy with a distinct id,
-// until size bytes of JSON Lines are written.
-func genJSONL(path string, arts []*model.Article, size int64) (n int, err error) {
+// until size bytes of JSON Lines are written; n articles, text bytes of text.
+func genJSONL(path string, arts []*model.Article, size int64) (n, text int, err error) {
 	f, err := os.Create(path)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer func() {
 		if cerr := f.Close(); err == nil {
@@ -41,12 +41,13 @@ func genJSONL(path string, arts []*model.Article, size int64) (n int, err error)
 				line.Published = a.Published.Format(time.RFC3339)
 			}
 			if err := enc.Encode(line); err != nil {
-				return n, err
+				return n, text, err
 			}
 			n++
+			text += len(a.Text)
 		}
 	}
-	return n, w.Flush()
+	return n, text, w.Flush()
 }
 
 type countWriter struct {

@@ -109,10 +109,18 @@ func align(text string, ours []model.Token, sc *scratch) {
 	theirs := sc.toks
 	j := 0
 	for i := range ours {
-		sc.fa = fold(sc.fa[:0], text[ours[i].Start:ours[i].End])
+		w := text[ours[i].Start:ours[i].End]
+		folded := false
 		for k := j; k < len(theirs) && k < j+4; k++ {
-			sc.fb = fold(sc.fb[:0], theirs[k].text)
-			if string(sc.fa) == string(sc.fb) {
+			same := theirs[k].text == w // equal texts fold equal: no folding
+			if !same {
+				if !folded {
+					sc.fa, folded = fold(sc.fa[:0], w), true
+				}
+				sc.fb = fold(sc.fb[:0], theirs[k].text)
+				same = string(sc.fa) == string(sc.fb)
+			}
+			if same {
 				ours[i].Tag = theirs[k].tag
 				j = k + 1
 				break
