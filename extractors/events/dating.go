@@ -1,0 +1,272 @@
+package events
+
+// Dating triggers: which time expression governs which trigger, and when a
+// trigger may borrow a time from its sentence or from the narrative.
+
+import (
+	"strings"
+
+	"github.com/timeline-news/timeline/model"
+)
+
+// attach gives each dated time expression to the trigger it governs: the
+// nearest in tokens, where a clause boundary (comma, dash, quote) between
+// them counts as two tokens more and so does a bare noun (the time modifies
+// the predicate: "due to meet at a forum on Thursday"), a content trigger
+// beats a speech act, the
+// higher priority wins, and the trigger before the expression wins a tie.
+// A speech act never takes a time across a boundary ("meet on Thursday,
+// Ankara said") unless the time is fronted ("On May 3, the SBU blamed").
+func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, ds []dated) {
+	blocks := x.blockingVerbs(s, words, trigs)
+	for di := range ds {
+		d := ds[di]
+		fronted := d.from <= 1 && d.to < len(words) && words[d.to] == ","
+		possessive := strings.HasSuffix(d.tx.Text, "'s") || strings.HasSuffix(d.tx.Text, "’s") || (d.to < len(words) && words[d.to] == "s")
+		best, bestCost := -1, 0
+		for ti, t := range trigs {
+			if possessive && t.from >= d.to && t.from <= d.to+3 {
+				best, bestCost = ti, -1<<20 // "last month's takeover": the time belongs to the noun
+				continue
+			}
+			b := boundaries(words, t, d)
+			speech := x.class(t) == "speech"
+			if speech && b > 0 && !fronted {
+				continue
+			}
+			if !fronted && x.blockedBetween(words, blocks, t, d) {
+				continue // another verb in between takes the time
+			}
+			cost := distance(t.from, t.to, d.from, d.to) * 100
+			if !fronted {
+				cost += 200 * b
+			}
+			if speech {
+				cost += 50
+			}
+			if t.kind == "noun" {
+				cost += 200 // the time modifies the predicate unless the noun is much closer
+			}
+			cost -= x.rules.Rules[t.rule].Priority / 10
+			if t.from > d.from {
+				cost++
+			}
+			if best < 0 || cost < bestCost {
+				best, bestCost = ti, cost
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		t := &trigs[best]
+		if t.time < 0 || distance(t.from, t.to, d.from, d.to) < distance(t.from, t.to, ds[t.time].from, ds[t.time].to) {
+			t.time, t.via = di, "own"
+		}
+	}
+}
+
+// blockingVerbs marks the verbs of a sentence that can take a time
+// expression for their own clause: tagged as verbs, not auxiliaries, not a
+// trigger, not part of a transparent sequence ("took place").
+func (x *Extractor) blockingVerbs(s *model.Sentence, words []string, trigs []trigger) []bool {
+	b := make([]bool, len(words))
+	for k, tok := range s.Tokens {
+		b[k] = strings.HasPrefix(tok.Tag, "VB") && !x.aux[words[k]]
+	}
+	for _, t := range trigs {
+		for k := t.from; k < t.to; k++ {
+			b[k] = false
+		}
+	}
+	for _, p := range x.clear {
+		for i := 0; i+len(p) <= len(words); i++ {
+			if phraseIn(words, p, i, i+len(p)) {
+				for k := i; k < i+len(p); k++ {
+					b[k] = false
+				}
+			}
+		}
+	}
+	return b
+}
+
+// blockedBetween reports a verb between t and d that heads a clause of
+// its own: a clause boundary or a subordinator stands between the trigger and
+// that verb ("killed in Kiev, the worst violence since the unrest began 3
+// months ago"). A verb in the trigger's own clause is its predicate ("the
+// invasion launched on Feb. 24") and lets the time through.
+func (x *Extractor) blockedBetween(words []string, blocks []bool, t trigger, d dated) bool {
+	if d.to <= t.from { // time before the trigger: walk from the trigger back
+		sep := false
+		for k := t.from - 1; k >= d.to; k-- {
+			sep = sep || isBoundary(words[k]) || x.subord[words[k]]
+			if blocks[k] && sep {
+				return true
+			}
+		}
+		return false
+	}
+	sep := false
+	for k := t.to; k < d.from && k < len(blocks); k++ {
+		sep = sep || isBoundary(words[k]) || x.subord[words[k]]
+		if blocks[k] && sep {
+			return true
+		}
+	}
+	return false
+}
+
+// boundaries counts clause-boundary tokens between a trigger and a time.
+func boundaries(words []string, t trigger, d dated) int {
+	from, to := t.to, d.from
+	if d.to <= t.from {
+		from, to = d.to, t.from
+	}
+	n := 0
+	for i := max(0, from); i < to && i < len(words); i++ {
+		if isBoundary(words[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// quotedTokens marks the tokens inside quotation marks (quote tokens
+// normalise to ""); an unclosed quotation runs to the end of the sentence.
+// A short quoted phrase (four words or fewer) is a name or scare quotes
+// ("an “anti-terrorist operation” was under way"), not quoted speech.
+func quotedTokens(words []string) []bool {
+	q := make([]bool, len(words))
+	open := -1
+	mark := func(from, to int) {
+		if to-from > 4 {
+			for k := from; k < to; k++ {
+				q[k] = true
+			}
+		}
+	}
+	for i, w := range words {
+		if w != "" {
+			continue
+		}
+		if open < 0 {
+			open = i + 1
+			continue
+		}
+		mark(open, i)
+		open = -1
+	}
+	if open >= 0 {
+		mark(open, len(words))
+	}
+	return q
+}
+
+// isBoundary reports clause-boundary tokens (quotes normalise to "").
+func isBoundary(w string) bool {
+	switch w {
+	case ",", ";", ":", "—", "–", "--", "(", ")", "", "\"", "'":
+		return true
+	}
+	return false
+}
+
+func distance(af, at, bf, bt int) int {
+	switch {
+	case at <= bf:
+		return bf - at
+	case bt <= af:
+		return af - bt
+	}
+	return 0
+}
+
+// inherit dates triggers that govern no time expression of their own. A
+// verb or phrase (not a bare noun, which often names an event of another
+// time: "the first meeting since the invasion") takes the time of the
+// sentence's speech act, else of the nearest dated trigger of the sentence.
+// When the sentence names no time at all, a past-tense event that is stated
+// as fact takes the narrative's focus: the last day named in the two
+// sentences before.
+func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, ds []dated, noTimex bool, focus *focusState) {
+	speech := -1
+	for _, t := range trigs {
+		if t.time >= 0 && x.class(t) == "speech" {
+			speech = t.time
+			break
+		}
+	}
+	for i := range trigs {
+		t := &trigs[i]
+		if t.time >= 0 || !realis(t.modality) || t.quoted {
+			continue // quoted speech is no narrative: only its own times count
+		}
+		switch {
+		case len(ds) > 0 && t.kind == "noun":
+			// a bare noun without a time of its own stays undated
+		case speech >= 0 && x.class(*t) == "content":
+			t.time, t.via = speech, "reporting"
+		case len(ds) > 0:
+			near, nd := -1, 0
+			for _, o := range trigs {
+				if o.time >= 0 && o.via == "own" {
+					if d := distance(t.from, t.to, o.from, o.to); near < 0 || d < nd {
+						near, nd = o.time, d
+					}
+				}
+			}
+			if near >= 0 {
+				t.time, t.via = near, "sentence"
+			}
+		case noTimex && focus.ok() && narrated(s, words, *t):
+			t.time, t.via = -2, "context"
+		}
+	}
+}
+
+// narrated reports whether a trigger is told in the simple past: it is a
+// past-tense verb itself, or a noun or phrase that a past-tense verb of the
+// same clause governs ("delivered the message in a telephone conversation").
+// Present perfect does not count ("sanctions have subjected Russia to
+// isolation" reports no happening of that day).
+func narrated(s *model.Sentence, words []string, t trigger) bool {
+	if t.kind == "verb" {
+		return s.Tokens[t.from].Tag == "VBD"
+	}
+	for k := t.from - 1; k >= 0 && k >= t.from-6; k-- {
+		if isBoundary(words[k]) {
+			return false
+		}
+		if s.Tokens[k].Tag == "VBD" {
+			return true
+		}
+	}
+	return false
+}
+
+// focusState is the narrative's current time: the last day-precision date
+// stated, valid for the next two sentences when they state no time at all.
+type focusState struct {
+	d   *dated
+	age int
+}
+
+func (f *focusState) reset() { f.d = nil }
+
+func (f *focusState) ok() bool { return f.d != nil && f.age <= 2 }
+
+// set moves the focus to the sentence's last day-precision date, if any,
+// and only to a day that has come (a past-tense sentence cannot happen on
+// the day of an election announced for next month).
+func (f *focusState) set(ds []dated, published string) {
+	for i := len(ds) - 1; i >= 0; i-- {
+		if published != "" && ds[i].date > published {
+			continue
+		}
+		if ds[i].precision == model.PrecisionDay || ds[i].precision == model.PrecisionTime {
+			d := ds[i]
+			f.d, f.age = &d, 0
+			return
+		}
+	}
+}

@@ -1,0 +1,200 @@
+package events
+
+// Finding triggers: the lexicon match, the rules' context windows and the
+// part-of-speech and name filters.
+
+import (
+	"strings"
+
+	"github.com/timeline-news/timeline/model"
+)
+
+// trigger is one rule match in a sentence: tokens [from, to).
+type trigger struct {
+	rule     int
+	from, to int
+	lemma    string
+	kind     string // verb, noun or phrase
+	modality string
+	quoted   bool // inside quotation marks
+	// time is the index into the sentence's dated timexes, -1 when none.
+	time int
+	via  string
+}
+
+func (x *Extractor) class(t trigger) string { return x.rules.Rules[t.rule].Class }
+
+// findTriggers matches the lexicon against the normalised tokens: at each
+// position the longest form wins, and matches never overlap.
+func (x *Extractor) findTriggers(words []string) []trigger {
+	var out []trigger
+	for i := 0; i < len(words); {
+		best := trigger{rule: -1}
+		for _, e := range x.lex[words[i]] {
+			n := 1 + len(e.rest)
+			if i+n > len(words) || n <= best.to-best.from {
+				continue
+			}
+			ok := true
+			for k, w := range e.rest {
+				if words[i+1+k] != w {
+					ok = false
+					break
+				}
+			}
+			if ok && x.contextOK(e.rule, words, i, i+n) {
+				best = trigger{rule: e.rule, from: i, to: i + n, lemma: e.lemma, kind: e.kind, time: -1}
+			}
+		}
+		if best.rule < 0 {
+			i++
+			continue
+		}
+		out = append(out, best)
+		i = best.to
+	}
+	return out
+}
+
+// contextOK applies a rule's requires and excludes windows.
+func (x *Extractor) contextOK(rule int, words []string, from, to int) bool {
+	w := x.rules.Rules[rule].Window
+	if ex := x.excludes[rule]; len(ex) > 0 {
+		for i := max(0, from-w); i < min(len(words), to+w); i++ {
+			if (i < from || i >= to) && ex[words[i]] {
+				return false
+			}
+		}
+	}
+	if req := x.requires[rule]; len(req) > 0 {
+		for i := max(0, from-w); i < min(len(words), to+w); i++ {
+			if req[words[i]] {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// filter drops triggers that are not events here: inside a time expression
+// ("the day of the meeting") or a name ("Ukraine's State Security Service"),
+// or whose part of speech is wrong for the form ("free and fair elections"
+// is no release). Phrases are taken as they are.
+func (x *Extractor) filter(s *model.Sentence, trigs []trigger, ds []dated, ents []model.Entity) []trigger {
+	out := trigs[:0]
+	for _, t := range trigs {
+		if x.insideTimex(t, ds) || insideEntity(s, t, ents) || !posOK(t.kind, s.Tokens[t.from].Tag) {
+			continue
+		}
+		if t.kind == "any" { // a form that is both ("meeting"): the tag decides
+			t.kind = "noun"
+			if strings.HasPrefix(s.Tokens[t.from].Tag, "VB") {
+				t.kind = "verb"
+			}
+		}
+		if t.kind == "noun" && t.to < len(s.Tokens) && (s.Tokens[t.to].Tag == "NN" || s.Tokens[t.to].Tag == "NNS") {
+			continue // a noun before a noun modifies it: "refugee processing centers", "invasion fears"
+		}
+		if t.kind == "verb" && t.to-t.from == 1 && t.to < len(s.Tokens) && attributive(s.Tokens, t.from) {
+			continue // a participle before a noun describes it: "Ousted President Yanukovych", "the seized buildings"
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func (x *Extractor) insideTimex(t trigger, ds []dated) bool {
+	for _, d := range ds {
+		if t.from >= d.from && t.to <= d.to {
+			return true
+		}
+	}
+	return false
+}
+
+func insideEntity(s *model.Sentence, t trigger, ents []model.Entity) bool {
+	sp := model.Span{Start: s.Tokens[t.from].Start, End: s.Tokens[t.to-1].End}
+	for _, e := range ents {
+		if e.Span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// attributive reports a participle used as an adjective: tagged VBN or JJ,
+// followed by a noun, and not after an auxiliary ("have blockaded state
+// buildings" is a verb, "the seized buildings" is not).
+func attributive(toks []model.Token, k int) bool {
+	tag := toks[k].Tag
+	if (tag != "VBN" && tag != "JJ") || k+1 >= len(toks) || !strings.HasPrefix(toks[k+1].Tag, "NN") {
+		return false
+	}
+	j := k - 1
+	for j >= 0 && strings.HasPrefix(toks[j].Tag, "RB") {
+		j-- // "have already seized"
+	}
+	return j < 0 || !(strings.HasPrefix(toks[j].Tag, "VB") || toks[j].Tag == "MD")
+}
+
+// posOK checks a trigger's first tag against its form: a verb must be
+// tagged as a verb ("free and fair elections" is no release), a noun must
+// not be tagged as a proper noun or a finite verb. prose often tags plural
+// nouns as verbs ("talks" VBZ), so that is let through. An untagged token
+// passes.
+func posOK(kind, tag string) bool {
+	switch {
+	case tag == "":
+		return true
+	case kind == "verb":
+		return strings.HasPrefix(tag, "VB")
+	case kind == "noun":
+		switch tag {
+		case "NNP", "NNPS", "VB", "VBD", "VBN", "VBP", "MD":
+			return false
+		}
+	}
+	return true
+}
+
+// Hit is a trigger found in a sentence, before dating: what explain and the
+// rule examples look at.
+type Hit struct {
+	Rule    string
+	Type    string
+	Class   string
+	Trigger string
+	Start   int // byte offset of the trigger in the article text
+}
+
+// Triggers lists the triggers of sentence si of a tagged document, after
+// the same filters Extract applies.
+func (x *Extractor) Triggers(doc *model.Document, si int) []Hit {
+	s := &doc.Sentences[si]
+	var ds []dated
+	for i := range doc.Timexes {
+		if tx := &doc.Timexes[i]; tx.Sentence == si {
+			from, to := tokenRange(s, tx.Span)
+			ds = append(ds, dated{tx: tx, from: from, to: to})
+		}
+	}
+	var ents []model.Entity
+	for _, e := range doc.Entities {
+		if e.Sentence == si {
+			ents = append(ents, e)
+		}
+	}
+	trigs := x.findTriggers(normTokens(s))
+	if len(trigs) > 0 {
+		x.pos.Tag(doc.Article.Text, s)
+		trigs = x.filter(s, trigs, ds, ents)
+	}
+	var out []Hit
+	for _, t := range trigs {
+		r := x.rules.Rules[t.rule]
+		out = append(out, Hit{Rule: r.ID, Type: r.Type, Class: r.Class,
+			Trigger: doc.Article.Text[s.Tokens[t.from].Start:s.Tokens[t.to-1].End], Start: s.Tokens[t.from].Start})
+	}
+	return out
+}
