@@ -13,8 +13,9 @@ import (
 // nearest in tokens, where a clause boundary (comma, dash, quote) between
 // them counts as two tokens more and so does a bare noun (the time modifies
 // the predicate: "due to meet at a forum on Thursday"), a content trigger
-// beats a speech act, the
-// higher priority wins, and the trigger before the expression wins a tie.
+// beats a speech act, the higher priority wins, and the trigger before the
+// expression wins a tie. A verb heading another clause in between takes the
+// time itself (see blockedBetween).
 // A speech act never takes a time across a boundary ("meet on Thursday,
 // Ankara said") unless the time is fronted ("On May 3, the SBU blamed").
 func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, ds []dated) {
