@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/timeline-news/timeline/internal/unionfind"
 	"github.com/timeline-news/timeline/merge"
 	"github.com/timeline-news/timeline/model"
 )
@@ -127,17 +128,8 @@ func Compare(base, head *model.Timeline, why WhyFunc) *Diff {
 	d := &Diff{BaseEvents: len(sides[0]), HeadEvents: len(sides[1]), Changes: []Change{}}
 	n0 := len(sides[0])
 	node := func(side, ev int) int { return side*n0 + ev }
-	parent := make([]int, n0+len(sides[1]))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := unionfind.New(n0 + len(sides[1]))
+	find := sets.Find
 	byKey := map[string][2]*loc{}
 	for s := range sides {
 		for e := range sides[s] {
@@ -153,10 +145,7 @@ func Compare(base, head *model.Timeline, why WhyFunc) *Diff {
 	}
 	for _, pair := range byKey {
 		if pair[0] != nil && pair[1] != nil {
-			a, b := find(node(0, pair[0].ev)), find(node(1, pair[1].ev))
-			if a != b {
-				parent[max(a, b)] = min(a, b)
-			}
+			sets.Union(node(0, pair[0].ev), node(1, pair[1].ev))
 		}
 	}
 	comps := map[int]*[2][]int{}

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/timeline-news/timeline/internal/unionfind"
 	"github.com/timeline-news/timeline/model"
 )
 
@@ -21,22 +22,8 @@ import (
 //   - a distinctive name in common: the group and the name;
 //   - two common names that are not distinctive: the group and the pair.
 func (m *Merger) components(n int, ms func(int) *model.Mention) []int {
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) {
-		if a, b = find(a), find(b); a != b {
-			parent[max(a, b)] = min(a, b)
-		}
-	}
+	sets := unionfind.New(n)
+	union := sets.Union
 	first := map[string]int{} // key -> first mention with it
 	join := func(key string, i int) {
 		if j, ok := first[key]; ok {
@@ -91,10 +78,10 @@ func (m *Merger) components(n int, ms func(int) *model.Mention) []int {
 			}
 		}
 	}
-	for i := range parent {
-		parent[i] = find(i)
+	for i := range sets {
+		sets[i] = sets.Find(i)
 	}
-	return parent
+	return sets
 }
 
 // groupKey names the set of types that may merge with t: its merge group,

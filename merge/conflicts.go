@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/timeline-news/timeline/internal/unionfind"
 	"github.com/timeline-news/timeline/model"
 )
 
@@ -20,23 +21,12 @@ func (m *Merger) joinConflicts(evs []model.Event) []model.Event {
 	if len(m.maxApart) == 0 {
 		return evs
 	}
-	parent := make([]int, len(evs))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := unionfind.New(len(evs))
+	find := sets.Find
 	for i := range evs {
 		for j := i + 1; j < len(evs); j++ {
 			if m.conflicting(&evs[i], &evs[j]) {
-				if a, b := find(i), find(j); a != b {
-					parent[max(a, b)] = min(a, b)
-				}
+				sets.Union(i, j)
 			}
 		}
 	}

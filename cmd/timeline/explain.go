@@ -47,6 +47,7 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return usageError{err}
 	}
 	x, cfg, err := c.setupSource(src)
+	cfg.Keep = true // every document, for the decisions behind each event
 	if err != nil {
 		return err
 	}

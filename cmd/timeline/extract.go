@@ -12,7 +12,6 @@ import (
 	"github.com/timeline-news/timeline/model"
 	"github.com/timeline-news/timeline/pipeline"
 	"github.com/timeline-news/timeline/progress"
-	"github.com/timeline-news/timeline/reader"
 	"github.com/timeline-news/timeline/rules"
 	"github.com/timeline-news/timeline/writer"
 )
@@ -38,35 +37,17 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.progress, "progress", true, "show articles done, rate and ETA on stderr while running (only on a terminal, never with --quiet)")
 }
 
-// setup loads the rules and builds the reader options.
+// setup loads the rules of --rules (an overlay, or a checkout's complete
+// rules/) and builds the pipeline and its configuration.
 func (c *common) setup() (*pipeline.Extractors, pipeline.Config, error) {
-	var cfg pipeline.Config
 	src, err := rules.Open(c.rulesDir)
 	if c.rulesDir != "" && complete(c.rulesDir) {
 		src, err = dirSet(c.rulesDir) // a checkout's rules/: the whole set, not an overlay
 	}
 	if err != nil {
-		return nil, cfg, usageError{err}
+		return nil, pipeline.Config{}, usageError{err}
 	}
-	rs, err := rules.Load(src)
-	if err != nil {
-		return nil, cfg, usageError{err}
-	}
-	x, err := pipeline.Compile(rs)
-	if err != nil {
-		return nil, cfg, usageError{err}
-	}
-	x.Model = c.model
-	cfg.Workers = c.workers
-	cfg.Reader.MaxBytes = c.maxBytes
-	if c.published != "" {
-		t, _, err := reader.ParsePublished(c.published)
-		if err != nil {
-			return nil, cfg, usagef("--published %q: %v", c.published, err)
-		}
-		cfg.Reader.Published = t
-	}
-	return x, cfg, nil
+	return c.setupSource(src)
 }
 
 // runBatch runs the pipeline, reporting failures and warnings on stderr.

@@ -113,6 +113,7 @@ func (c *common) runSide(ctx context.Context, spec string, inputs []string, stde
 		return nil, usageError{err}
 	}
 	x, cfg, err := c.setupSource(src)
+	cfg.Keep = true // every document, for the decisions behind each event
 	if err != nil {
 		return nil, err
 	}

@@ -143,9 +143,9 @@ func compileSource(src *rules.Source, model bool) (*pipeline.Extractors, error) 
 	return x, nil
 }
 
-// setupSource is common.setup with an already resolved rule source.
+// setupSource builds the pipeline from an already resolved rule source.
 func (c *common) setupSource(src *rules.Source) (*pipeline.Extractors, pipeline.Config, error) {
-	cfg := pipeline.Config{Workers: c.workers, Keep: true}
+	cfg := pipeline.Config{Workers: c.workers}
 	cfg.Reader.MaxBytes = c.maxBytes
 	if c.published != "" {
 		t, _, err := reader.ParsePublished(c.published)

@@ -40,6 +40,7 @@ func runRulesStats(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return usageError{err}
 	}
 	x, cfg, err := c.setupSource(src)
+	cfg.Keep = true // every document, for the decisions behind each event
 	if err != nil {
 		return err
 	}
