@@ -67,12 +67,13 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 }
 
 // blockingVerbs marks the verbs of a sentence that can take a time
-// expression for their own clause: tagged as verbs, not auxiliaries, not a
+// expression for their own clause: tagged as verbs, not auxiliaries of a
+// verb that follows, not a
 // trigger, not part of a transparent sequence ("took place").
 func (x *Extractor) blockingVerbs(s *model.Sentence, words []string, trigs []trigger) []bool {
 	b := make([]bool, len(words))
 	for k, tok := range s.Tokens {
-		b[k] = strings.HasPrefix(tok.Tag, "VB") && !x.aux[words[k]]
+		b[k] = strings.HasPrefix(tok.Tag, "VB") && !(x.aux[words[k]] && verbFollows(s.Tokens, k))
 	}
 	for _, t := range trigs {
 		for k := t.from; k < t.to; k++ {
@@ -89,6 +90,18 @@ func (x *Extractor) blockingVerbs(s *model.Sentence, words []string, trigs []tri
 		}
 	}
 	return b
+}
+
+// verbFollows reports a verb within two tokens after k: an auxiliary then
+// helps it ("were killed"); without one it is a verb of its own ("when
+// Russians were in control").
+func verbFollows(toks []model.Token, k int) bool {
+	for j := k + 1; j < len(toks) && j <= k+2; j++ {
+		if strings.HasPrefix(toks[j].Tag, "VB") {
+			return true
+		}
+	}
+	return false
 }
 
 // blockedBetween reports a verb between t and d that heads a clause of
