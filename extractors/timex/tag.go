@@ -15,12 +15,15 @@ func (t *Tagger) Tag(doc *model.Document) {
 	dct := doc.Article.Published
 	base := len(doc.Timexes)
 	var ords []ordinal
+	// The anchors of anaphoric expressions ("that year", "a year earlier",
+	// "the quarter") carry from sentence to sentence.
+	var carry anchors
 	for _, s := range doc.Sentences {
 		st := s.Text
 		if st == "" && s.Start >= 0 && s.End <= len(text) && s.Start < s.End {
 			st = text[s.Start:s.End]
 		}
-		xs, os := t.tag(st, dct)
+		xs, os := t.tagIn(st, dct, &carry)
 		for _, o := range os {
 			o.index += len(doc.Timexes) - base
 			ords = append(ords, o)
@@ -49,6 +52,21 @@ type cand struct {
 }
 
 func (t *Tagger) tag(text string, dct time.Time) ([]model.Timex, []ordinal) {
+	return t.tagIn(text, dct, nil)
+}
+
+// anchors are the dates a text has named so far, which anaphoric
+// expressions refer to.
+type anchors struct {
+	anchor       anchor
+	byGrain      [len(grains)]anchor
+	firstByGrain [len(grains)]anchor
+	seq          int
+}
+
+// tagIn tags text starting from the anchors of carry (nil: none) and leaves
+// in carry the anchors at its end.
+func (t *Tagger) tagIn(text string, dct time.Time, carry *anchors) ([]model.Timex, []ordinal) {
 	if text == "" || t == nil {
 		return nil, nil
 	}
@@ -81,8 +99,11 @@ func (t *Tagger) tag(text string, dct time.Time) ([]model.Timex, []ordinal) {
 	// a reject rule's match still hides them.
 	chosen := resolve(cs, t.rules)
 	for pass := 0; ; pass++ {
-		out, failed, ords := t.normalizeAll(text, dct, chosen)
+		out, failed, ords, end := t.normalizeAll(text, dct, chosen, carry)
 		if len(failed) == 0 || pass == 4 {
+			if carry != nil {
+				*carry = end
+			}
 			return out, ords
 		}
 		kept := cs[:0]
@@ -94,16 +115,23 @@ func (t *Tagger) tag(text string, dct time.Time) ([]model.Timex, []ordinal) {
 		cs = kept
 		next := resolve(cs, t.rules)
 		if len(next) == len(chosen)-len(failed) {
+			if carry != nil {
+				*carry = end
+			}
 			return out, ords // nothing was hidden by the failed matches
 		}
 		chosen = next
 	}
 }
 
-// normalizeAll normalises the resolved candidates in text order; failed
-// lists the candidates (start, end, rule) that could not be normalised.
-func (t *Tagger) normalizeAll(text string, dct time.Time, cs []cand) ([]model.Timex, map[[3]int]bool, []ordinal) {
+// normalizeAll normalises the resolved candidates in text order, from the
+// anchors of carry; failed lists the candidates (start, end, rule) that could
+// not be normalised, and the last result the anchors at the end.
+func (t *Tagger) normalizeAll(text string, dct time.Time, cs []cand, carry *anchors) ([]model.Timex, map[[3]int]bool, []ordinal, anchors) {
 	ctx := &normCtx{t: t, text: text, dct: dct}
+	if carry != nil {
+		ctx.anchor, ctx.byGrain, ctx.firstByGrain, ctx.seq = carry.anchor, carry.byGrain, carry.firstByGrain, carry.seq
+	}
 	var out []model.Timex
 	var failed map[[3]int]bool
 	for _, c := range cs {
@@ -127,7 +155,7 @@ func (t *Tagger) normalizeAll(text string, dct time.Time, cs []cand) ([]model.Ti
 			ctx.lastDay = x.Value // anchors a following clock time
 		}
 	}
-	return out, failed, ctx.ords
+	return out, failed, ctx.ords, anchors{ctx.anchor, ctx.byGrain, ctx.firstByGrain, ctx.seq}
 }
 
 // resolve keeps non-overlapping candidates, longest first so that no

@@ -311,3 +311,20 @@ func TestSentenceBounds(t *testing.T) {
 		}
 	}
 }
+
+// Anaphoric expressions refer to dates of earlier sentences of the article.
+func TestTagCarriesAnchorsAcrossSentences(t *testing.T) {
+	text := "NATO met in Bucharest in 2008. During the summit that year, members invited Croatia."
+	cut := strings.Index(text, "During")
+	doc := &model.Document{Article: model.Article{Text: text, Published: time.Date(2022, 4, 3, 0, 0, 0, 0, time.UTC)}}
+	doc.Sentences = []model.Sentence{
+		{Span: model.Span{Start: 0, End: cut - 1}, Index: 0, Text: text[:cut-1]},
+		{Span: model.Span{Start: cut, End: len(text)}, Index: 1, Text: text[cut:]},
+	}
+	defaultTagger(t).Tag(doc)
+	for _, x := range doc.Timexes {
+		if x.Text == "that year" && x.Value != "2008" {
+			t.Errorf("%q = %s, want 2008 (the year the previous sentence names)", x.Text, x.Value)
+		}
+	}
+}
