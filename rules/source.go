@@ -135,6 +135,33 @@ func Open(dir string) (*Source, error) {
 	return s, nil
 }
 
+// OverlayDocs returns the rule files of dir as Open would layer them over
+// the defaults (file name -> docs), without the defaults.
+func OverlayDocs(dir string) (map[string][]Doc, error) {
+	src, err := Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	def := Defaults()
+	out := map[string][]Doc{}
+	for _, n := range src.Names() {
+		if docs := src.Docs(n)[len(def.Docs(n)):]; len(docs) > 0 {
+			out[n] = docs
+		}
+	}
+	return out, nil
+}
+
+// With returns s with the given layers added on top (later layers override
+// by id).
+func (s *Source) With(layers map[string][]Doc) *Source {
+	docs := map[string][]Doc{}
+	for _, n := range s.Names() {
+		docs[n] = append(append([]Doc(nil), s.Docs(n)...), layers[n]...)
+	}
+	return FromDocs(docs)
+}
+
 // FromDocs builds a source from explicit documents (used by tests and by
 // rules diff for a git revision).
 func FromDocs(docs map[string][]Doc) *Source {

@@ -24,14 +24,13 @@ func Overlays(dir string) ([]RuleDoc, error) {
 	if dir == "" {
 		return nil, nil
 	}
-	src, err := rules.Open(dir)
+	layers, err := rules.OverlayDocs(dir)
 	if err != nil {
 		return nil, err
 	}
-	def := rules.Defaults()
 	var out []RuleDoc
-	for _, n := range src.Names() {
-		for _, d := range src.Docs(n)[len(def.Docs(n)):] {
+	for _, n := range rules.Defaults().Names() {
+		for _, d := range layers[n] {
 			out = append(out, RuleDoc{File: n, Name: d.Name, Data: d.Data})
 		}
 	}
@@ -40,15 +39,11 @@ func Overlays(dir string) ([]RuleDoc, error) {
 
 // loadRules layers overlays on the embedded defaults and validates them.
 func loadRules(overlays []RuleDoc) (*rules.Set, error) {
-	def := rules.Defaults()
-	docs := map[string][]rules.Doc{}
-	for _, n := range def.Names() {
-		docs[n] = append([]rules.Doc(nil), def.Docs(n)...)
-	}
+	layers := map[string][]rules.Doc{}
 	for _, o := range overlays {
-		docs[o.File] = append(docs[o.File], rules.Doc{Name: o.Name, Data: o.Data})
+		layers[o.File] = append(layers[o.File], rules.Doc{Name: o.Name, Data: o.Data})
 	}
-	rs, err := rules.Load(rules.FromDocs(docs))
+	rs, err := rules.Load(rules.Defaults().With(layers))
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}

@@ -116,17 +116,11 @@ func withOverlay(src *rules.Source, dir string) (*rules.Source, error) {
 	if dir == "" {
 		return src, nil
 	}
-	over, err := rules.Open(dir)
+	layers, err := rules.OverlayDocs(dir)
 	if err != nil {
 		return nil, err
 	}
-	def := rules.Defaults()
-	docs := map[string][]rules.Doc{}
-	for _, n := range src.Names() {
-		docs[n] = append([]rules.Doc(nil), src.Docs(n)...)
-		docs[n] = append(docs[n], over.Docs(n)[len(def.Docs(n)):]...)
-	}
-	return rules.FromDocs(docs), nil
+	return src.With(layers), nil
 }
 
 // compileSource loads and compiles a rule set for the pipeline.
