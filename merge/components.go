@@ -49,11 +49,11 @@ func (m *Merger) components(n int, ms func(int) *model.Mention) []int {
 		foldKey(&key, x.Trigger)
 		tk := key.String()
 		if j, ok := first[tk]; ok {
-			if ms(j).Type != "statement" {
+			if !m.bySpeaker[ms(j).Type] {
 				union(j, i)
 			}
-		} else if x.Type != "statement" {
-			first[tk] = i // the first that is no statement joins every later one
+		} else if !m.bySpeaker[x.Type] {
+			first[tk] = i // the first that is not told apart by its speaker joins every later one
 		}
 		names, common = names[:0], common[:0]
 		for _, list := range [][]string{x.Actors, x.Places, x.Targets} {
@@ -69,6 +69,9 @@ func (m *Merger) components(n int, ms func(int) *model.Mention) []int {
 				continue
 			}
 			join(group+"\x00n\x00"+nm, i)
+		}
+		if m.bySpeaker[x.Type] {
+			continue // common names alone never join what a speaker tells apart
 		}
 		for a := range common {
 			for b := range common {

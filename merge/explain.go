@@ -32,7 +32,7 @@ func (m *Merger) Reason(a, b *model.Mention) (bool, string) {
 	}
 	shared := m.sharedNames(a, b)
 	switch {
-	case ok && m.shareName(a, b):
+	case ok && m.shareName(a, b, !m.bySpeaker[a.Type] && !m.bySpeaker[b.Type]):
 		return true, fmt.Sprintf("same date, %s, shared names: %s", types, strings.Join(shared, ", "))
 	case ok:
 		return true, fmt.Sprintf("same date, %s, same trigger %q by rule %s", types, strings.ToLower(a.Trigger), a.Rule)

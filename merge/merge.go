@@ -24,6 +24,7 @@ type Merger struct {
 	// happening may be to count as a conflict rather than two events.
 	maxApart   map[string]int
 	noConflict map[string]bool
+	bySpeaker  map[string]bool
 }
 
 // New compiles the merge rules and the ontology's labels.
@@ -50,6 +51,10 @@ func New(r *rules.EventRules) *Merger {
 	}
 	for _, a := range r.Merge.IgnoreActors {
 		m.ignore[a] = true
+	}
+	m.bySpeaker = map[string]bool{}
+	for _, t := range r.Merge.BySpeaker {
+		m.bySpeaker[t] = true
 	}
 	m.maxApart = r.Merge.Conflicts.MaxApart
 	m.noConflict = map[string]bool{}
@@ -160,16 +165,16 @@ func (m *Merger) same(a, b *model.Mention) bool {
 	if !m.strict {
 		return true
 	}
-	if strings.EqualFold(a.Trigger, b.Trigger) && a.Rule == b.Rule && a.Type != "statement" {
+	if strings.EqualFold(a.Trigger, b.Trigger) && a.Rule == b.Rule && !m.bySpeaker[a.Type] {
 		return true
 	}
-	return m.shareName(a, b)
+	return m.shareName(a, b, !m.bySpeaker[a.Type] && !m.bySpeaker[b.Type])
 }
 
 // shareName reports whether two mentions name the same participants: one
 // distinctive actor or place in common, or at least two common ones (the
 // EU, Russia, the US and Ukraine meeting next week).
-func (m *Merger) shareName(a, b *model.Mention) bool {
+func (m *Merger) shareName(a, b *model.Mention, commonPairs bool) bool {
 	names := map[string]bool{}
 	for _, n := range a.Actors {
 		names[n] = true
@@ -193,7 +198,7 @@ func (m *Merger) shareName(a, b *model.Mention) bool {
 			common++
 		}
 	}
-	return common >= 2
+	return commonPairs && common >= 2
 }
 
 // event builds one event from its mentions (already in canonical order).

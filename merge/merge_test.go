@@ -14,6 +14,7 @@ func testRules() *rules.EventRules {
 		Types: []rules.EventType{{ID: "statement", Label: "Statement"}, {ID: "threat", Label: "Threat"}, {ID: "release", Label: "Release"}, {ID: "meeting", Label: "Meeting"}},
 		Merge: rules.MergeRules{
 			Groups:         [][]string{{"statement", "threat"}},
+			BySpeaker:      []string{"statement", "threat"},
 			RequireOverlap: true,
 			IgnoreActors:   []string{"Russia"},
 		},
@@ -138,5 +139,28 @@ func TestConflictingDatesJoinOneEvent(t *testing.T) {
 		if tl := m.Merge([]model.Mention{a, x}); len(tl.Events) != 2 {
 			t.Errorf("%s %s joined %s: %+v", x.Article, x.Date, a.Date, tl.Events)
 		}
+	}
+}
+
+// Statements are told apart by their speakers: two of one day that share
+// only common names stay two events.
+func TestSpeechActsMergeOnlyOnTheirSpeaker(t *testing.T) {
+	r := testRules()
+	r.Merge.IgnoreActors = append(r.Merge.IgnoreActors, "Ukraine")
+	m := New(r)
+	tl := m.Merge([]model.Mention{
+		mention("a", "2022-03-16", "statement", "said", 1, []string{"Ukraine", "Russia"}, nil),
+		mention("b", "2022-03-16", "statement", "said", 9, []string{"Russia", "Ukraine"}, nil),
+	})
+	if len(tl.Events) != 2 {
+		t.Fatalf("got %d events, want 2: nothing but common names in common", len(tl.Events))
+	}
+	// The same two common names join other events (a meeting of the two).
+	tl = m.Merge([]model.Mention{
+		mention("a", "2022-03-16", "meeting", "met", 1, []string{"Ukraine", "Russia"}, nil),
+		mention("b", "2022-03-16", "meeting", "talks", 9, []string{"Russia", "Ukraine"}, nil),
+	})
+	if len(tl.Events) != 1 {
+		t.Fatalf("got %d meetings, want 1", len(tl.Events))
 	}
 }
