@@ -152,20 +152,9 @@ func (c *normCtx) noteAnchor(r *crule, x *model.Timex) {
 // by when no anchor of that grain precedes: "the quarter" of an earnings
 // report is the last one).
 func normAnchored(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
-	unit := c.unitOf(r, g)
-	off := atoi(r.Params["offset"])
-	if g.has[rShift] {
-		off = atoi(g.val[rShift])
-	}
-	if g.has[rNumber] {
-		n, err := strconv.Atoi(g.val[rNumber])
-		if err != nil {
-			return false // "a few days later": no date, the duration remains
-		}
-		off *= n
-	}
-	if k, u, ok := splitCount(unit); ok {
-		off, unit = off*k, u
+	unit, off, counted := c.offset(r, g)
+	if !counted {
+		return false // "a few days later": no date, the duration remains
 	}
 	if _, ok := c.compareQuarter(r, unit, off, x); ok {
 		return true

@@ -481,26 +481,38 @@ func clockOf(r *crule, g *groups) (int, int, bool) {
 // clockStr formats a clock time; midnight at a day's end is T24:00.
 func clockStr(h, m int) string { return fmt.Sprintf("T%02d:%02d", h, m) }
 
-// normRelative shifts the DCT's day, week, weekend, month, quarter or year by the
-// shift word (last/next/this, yesterday...) or the offset param, times the
-// number when there is one ("three years ago").
-func normRelative(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
-	unit := c.unitOf(r, g)
-	off := atoi(r.Params["offset"])
+// offset reads a relative expression's unit and signed offset: the shift
+// word (last/next, later/earlier) or the offset param, times the number when
+// there is one, with counted units ("fortnight") unfolded. counted is false
+// when the number is vague ("a few"); off then still gives the direction.
+func (c *normCtx) offset(r *crule, g *groups) (unit string, off int, counted bool) {
+	unit = c.unitOf(r, g)
+	off = atoi(r.Params["offset"])
 	if g.has[rShift] {
 		off = atoi(g.val[rShift])
 	}
 	if g.has[rNumber] {
 		n, err := strconv.Atoi(g.val[rNumber])
 		if err != nil {
-			// "a few years ago": an unknown count, only the direction is known
-			x.Value, x.How = refOf(off), "relative, vague count"
-			return g.val[rNumber] == "X"
+			return unit, off, false
 		}
 		off *= n
 	}
 	if k, u, ok := splitCount(unit); ok {
 		off, unit = off*k, u
+	}
+	return unit, off, true
+}
+
+// normRelative shifts the DCT's day, week, weekend, month, quarter or year by the
+// shift word (last/next/this, yesterday...) or the offset param, times the
+// number when there is one ("three years ago").
+func normRelative(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
+	unit, off, counted := c.offset(r, g)
+	if !counted {
+		// "a few years ago": an unknown count, only the direction is known
+		x.Value, x.How = refOf(off), "relative, vague count"
+		return g.val[rNumber] == "X"
 	}
 	if c.dct.IsZero() {
 		x.How = "relative, no DCT"
