@@ -17,8 +17,10 @@ import (
 // each criterion of same is a key, and the mentions that share a key are
 // joined:
 //   - not strict: the type's merge group;
+//   - a type told apart by its speaker: the group and the speaker, and
+//     nothing else;
 //   - the same trigger (case folded) and rule: each mention after the first
-//     that is not a statement joins it (same looks at the earlier one's type);
+//     joins it;
 //   - a distinctive name in common: the group and the name;
 //   - two common names that are not distinctive: the group and the pair.
 func (m *Merger) components(n int, ms func(int) *model.Mention) []int {
@@ -41,6 +43,12 @@ func (m *Merger) components(n int, ms func(int) *model.Mention) []int {
 			join(group, i)
 			continue
 		}
+		if m.bySpeaker[x.Type] {
+			if x.Source != "" {
+				join(group+"\x00s\x00"+x.Source, i) // told apart by who speaks
+			}
+			continue
+		}
 		key.Reset()
 		key.WriteString(group)
 		key.WriteString("\x00t\x00")
@@ -49,11 +57,9 @@ func (m *Merger) components(n int, ms func(int) *model.Mention) []int {
 		foldKey(&key, x.Trigger)
 		tk := key.String()
 		if j, ok := first[tk]; ok {
-			if !m.bySpeaker[ms(j).Type] {
-				union(j, i)
-			}
-		} else if !m.bySpeaker[x.Type] {
-			first[tk] = i // the first that is not told apart by its speaker joins every later one
+			union(j, i)
+		} else {
+			first[tk] = i
 		}
 		names, common = names[:0], common[:0]
 		for _, list := range [][]string{x.Actors, x.Places, x.Targets} {
@@ -69,9 +75,6 @@ func (m *Merger) components(n int, ms func(int) *model.Mention) []int {
 				continue
 			}
 			join(group+"\x00n\x00"+nm, i)
-		}
-		if m.bySpeaker[x.Type] {
-			continue // common names alone never join what a speaker tells apart
 		}
 		for a := range common {
 			for b := range common {

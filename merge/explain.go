@@ -30,9 +30,15 @@ func (m *Merger) Reason(a, b *model.Mention) (bool, string) {
 	if !m.strict {
 		return ok, "same date, " + types
 	}
+	if m.bySpeaker[a.Type] || m.bySpeaker[b.Type] {
+		if ok {
+			return true, fmt.Sprintf("same date, %s, same speaker %s", types, a.Source)
+		}
+		return false, fmt.Sprintf("same date, %s, but speakers differ (%q, %q)", types, a.Source, b.Source)
+	}
 	shared := m.sharedNames(a, b)
 	switch {
-	case ok && m.shareName(a, b, !m.bySpeaker[a.Type] && !m.bySpeaker[b.Type]):
+	case ok && m.shareName(a, b, true):
 		return true, fmt.Sprintf("same date, %s, shared names: %s", types, strings.Join(shared, ", "))
 	case ok:
 		return true, fmt.Sprintf("same date, %s, same trigger %q by rule %s", types, strings.ToLower(a.Trigger), a.Rule)

@@ -165,10 +165,13 @@ func (m *Merger) same(a, b *model.Mention) bool {
 	if !m.strict {
 		return true
 	}
-	if strings.EqualFold(a.Trigger, b.Trigger) && a.Rule == b.Rule && !m.bySpeaker[a.Type] {
+	if m.bySpeaker[a.Type] || m.bySpeaker[b.Type] {
+		return a.Source != "" && a.Source == b.Source // told apart by who speaks
+	}
+	if strings.EqualFold(a.Trigger, b.Trigger) && a.Rule == b.Rule {
 		return true
 	}
-	return m.shareName(a, b, !m.bySpeaker[a.Type] && !m.bySpeaker[b.Type])
+	return m.shareName(a, b, true)
 }
 
 // shareName reports whether two mentions name the same participants: one

@@ -22,8 +22,12 @@ func testRules() *rules.EventRules {
 }
 
 func mention(article, date, typ, trigger string, start int, actors, places []string) model.Mention {
-	return model.Mention{Article: article, Date: date, Type: typ, Trigger: trigger, Rule: typ,
+	m := model.Mention{Article: article, Date: date, Type: typ, Trigger: trigger, Rule: typ,
 		Start: start, TriggerStart: start, Actors: actors, Places: places, Sentence: trigger}
+	if len(actors) > 0 && (typ == "statement" || typ == "threat") {
+		m.Source = actors[len(actors)-1] // the speaker, in these tests the last actor named
+	}
+	return m
 }
 
 func TestMergeJoinsSameHappening(t *testing.T) {
@@ -33,7 +37,7 @@ func TestMergeJoinsSameHappening(t *testing.T) {
 		mention("b", "2014-04-09", "release", "freed", 50, []string{"SBU"}, []string{"Luhansk"}),
 		mention("a", "2014-04-09", "threat", "warned", 90, []string{"Arsen Avakov"}, nil),
 		mention("b", "2014-04-09", "statement", "said", 70, []string{"Arsen Avakov"}, nil),
-		// Same type and day, only an ignored actor in common: two events.
+		// Same type and day, different speakers: two events.
 		mention("a", "2014-04-09", "statement", "said", 200, []string{"Russia"}, nil),
 		mention("b", "2014-04-09", "statement", "said", 300, []string{"Russia", "Nuland"}, nil),
 		// Same place, other day: not merged.

@@ -115,8 +115,8 @@ type MergeRules struct {
 	// RequireOverlap: mentions must share an actor, a place or a trigger lemma.
 	RequireOverlap bool `yaml:"require_overlap"`
 	// BySpeaker are the types identified by who speaks: their mentions
-	// merge only on a distinctive name in common (the speaker), never on the
-	// trigger ("said") or on common names alone.
+	// merge only when they have the same speaker (source), never on the
+	// trigger ("said") or on other names.
 	BySpeaker []string `yaml:"by_speaker"`
 	// IgnoreActors are actors too common to prove two mentions are the same
 	// event on their own ("Russia", "Ukraine").

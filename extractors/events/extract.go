@@ -117,6 +117,9 @@ func (x *Extractor) Extract(doc *model.Document) {
 			if date == "" || (tx.Type != model.TimexDate && tx.Type != model.TimexTime) {
 				continue
 			}
+			if partOfName(doc.Article.Text, tx, ents[si]) {
+				continue // "Fox News Sunday" is a programme, not a day
+			}
 			from, to := tokenRange(s, tx.Span)
 			ds = append(ds, dated{tx: tx, date: date, precision: prec, from: from, to: to})
 		}
@@ -227,6 +230,20 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 		m.Actors = []string{strings.Clone(m.Source)} // the speaker acts, even when named after the verb
 	}
 	return m
+}
+
+// partOfName reports a capitalised time expression that continues a name
+// of an organisation right before it ("Fox News Sunday", a programme).
+func partOfName(text string, tx *model.Timex, ents []model.Entity) bool {
+	if tx.Text == "" || tx.Text[0] < 'A' || tx.Text[0] > 'Z' {
+		return false
+	}
+	for _, e := range ents {
+		if e.Kind == model.Org && e.End <= tx.Start && tx.Start-e.End <= 1 && strings.TrimSpace(text[e.End:tx.Start]) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // tokenRange maps a byte span to the sentence's token range [from, to).
