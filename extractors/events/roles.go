@@ -120,14 +120,28 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		}
 		return lastPerson
 	}
+	// An apposition right before the verb ("Podolyak, a senior aide to
+	// Zelenskyy, told") describes the speaker; the names in it do not speak.
+	appLo, appHi := -1, -1
+	if t.from > 0 && words[t.from-1] == "," {
+		for k := t.from - 2; k >= 0; k-- {
+			if words[k] == "," {
+				appLo, appHi = k, t.from-1
+				break
+			}
+		}
+	}
 	best, bestDist := "", 1<<30
 	for _, e := range ents {
 		from, to := tokenRange(s, e.Span)
+		if from > appLo && to <= appHi {
+			continue
+		}
 		var d int
 		switch {
 		case to <= t.from:
 			d = t.from - to
-		case from >= t.to && from-t.to <= 2:
+		case from >= t.to && from-t.to <= 2 && !e.Medium: // "said Kerry", not "told ABC News"
 			d = from - t.to + 1
 		default:
 			continue
