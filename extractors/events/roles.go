@@ -141,8 +141,8 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		switch {
 		case to <= t.from:
 			d = t.from - to
-		case from >= t.to && from-t.to <= 2 && !e.Medium: // "said Kerry", not "told ABC News"
-			d = from - t.to + 1
+		case from == t.to && !e.Medium: // "said Kerry", not "told ABC News" or "told reporters in Moscow"
+			d = 1
 		default:
 			continue
 		}
