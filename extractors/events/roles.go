@@ -26,6 +26,11 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		if speech && first >= t.to+3 {
 			continue // after a speech verb only its addressee is a target, not what was said
 		}
+		if !speech && e.Kind != model.Place && first < t.from && x.subordinateBetween(words, lastToken(s, e.Span)+1, t.from) {
+			// "activists visited the White House, arguing that the Russian
+			// attack ... killed": the White House is in another clause
+			continue
+		}
 		if t.kind == "noun" && !e.Medium && e.Kind != model.Place || t.kind == "noun" && e.Source == "demonym" {
 			// A noun's participants stand next to it: "Russia's invasion",
 			// "the release of seven observers"; the subject of the
@@ -63,6 +68,17 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		}
 	}
 	return actors, kept, places
+}
+
+// subordinateBetween reports a subordinator in words[from:to]: what stands
+// before it belongs to another clause.
+func (x *Extractor) subordinateBetween(words []string, from, to int) bool {
+	for k := max(0, from); k < to && k < len(words); k++ {
+		if x.subord[words[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // lastToken is the index of the last token of a span.
