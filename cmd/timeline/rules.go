@@ -154,16 +154,7 @@ func loadProblems(err error) []*problem {
 }
 
 func sortProblems(ps []*problem) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i].Pos, ps[j].Pos
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Pos.Less(ps[j].Pos) })
 }
 
 // timexProblem positions a timex example failure ("FILE:LINE: rule ID:
