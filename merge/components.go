@@ -10,7 +10,7 @@ import (
 )
 
 // components returns, for the mentions of one day (ms(i), i < n), the
-// root of each one's event: the smallest index of the mentions joined to
+// root of each one's event (fill(i, x) sets x to mention i): the smallest index of the mentions joined to
 // it, exactly as joining every pair i < j for which same(ms(i), ms(j))
 // holds. Instead of comparing every pair, which is quadratic in the
 // mentions of a day (and a busy day of a big batch has tens of thousands),
@@ -23,7 +23,7 @@ import (
 //     joins it;
 //   - a distinctive name in common: the group and the name;
 //   - two common names that are not distinctive: the group and the pair.
-func (m *Merger) components(n int, ms func(int) *model.Mention) []int {
+func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 	sets := unionfind.New(n)
 	union := sets.Union
 	first := map[string]int{} // key -> first mention with it
@@ -36,8 +36,9 @@ func (m *Merger) components(n int, ms func(int) *model.Mention) []int {
 	}
 	var names, common []string
 	var key strings.Builder
+	x := &model.Mention{}
 	for i := range n {
-		x := ms(i)
+		fill(i, x)
 		group := m.groupKey(x.Type)
 		if !m.strict {
 			join(group, i)

@@ -39,6 +39,17 @@ func (m *Merger) pairwise(ms []model.Mention) []int {
 	return parent
 }
 
+// pick returns up to n names of list, at random ("" is skipped).
+func pick(rng *rand.Rand, list []string, n int) []string {
+	var out []string
+	for range rng.Intn(n + 1) {
+		if x := list[rng.Intn(len(list))]; x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // The keyed join gives exactly the events of comparing every pair.
 func TestComponentsAgreeWithPairwise(t *testing.T) {
 	rs := testRules()
@@ -47,15 +58,6 @@ func TestComponentsAgreeWithPairwise(t *testing.T) {
 	names := []string{"Russia", "Ukraine", "EU", "Kerry", "Lavrov", "Luhansk", "SBU", ""}
 	triggers := []string{"said", "SAID", "Said", "met", "freed", "ſaid"} // long s folds with s
 	types := []string{"statement", "threat", "release", "meeting", "attack", "unknown"}
-	pick := func(rng *rand.Rand, list []string, n int) []string {
-		var out []string
-		for range rng.Intn(n + 1) {
-			if x := list[rng.Intn(len(list))]; x != "" {
-				out = append(out, x)
-			}
-		}
-		return out
-	}
 	rng := rand.New(rand.NewSource(7))
 	for _, strict := range []bool{true, false} {
 		rs.Merge.RequireOverlap = strict
@@ -72,7 +74,7 @@ func TestComponentsAgreeWithPairwise(t *testing.T) {
 					Actors: pick(rng, names, 3), Places: pick(rng, names, 2), Targets: pick(rng, names, 2)}
 			}
 			want := m.pairwise(ms)
-			got := m.components(len(ms), func(k int) *model.Mention { return &ms[k] })
+			got := m.components(len(ms), func(k int, x *model.Mention) { *x = ms[k] })
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("strict=%v round %d: components %v, pairwise %v", strict, round, got, want)
 			}

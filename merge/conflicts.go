@@ -16,102 +16,150 @@ import (
 // further apart than the rules allow ("annexed in February" in one article,
 // "annexed last month" in another). The date most mentions agree on wins (on
 // a tie, the one given by the latest published article, then the earlier);
-// the others are kept in Conflicts.
-func (m *Merger) joinConflicts(evs []model.Event) []model.Event {
+// the others are kept in Conflicts. Only events that share type, precision
+// and a trigger are compared, so the cost follows those buckets, not the
+// square of the events.
+func (m *Merger) joinConflicts(t *Table, gs []group) []group {
 	if len(m.maxApart) == 0 {
-		return evs
+		return gs
 	}
-	sets := unionfind.New(len(evs))
-	find := sets.Find
-	for i := range evs {
-		for j := i + 1; j < len(evs); j++ {
-			if m.conflicting(&evs[i], &evs[j]) {
-				sets.Union(i, j)
+	buckets := map[string][]int{}
+	var x model.Mention
+	for i := range gs {
+		g := &gs[i]
+		if _, ok := m.maxApart[g.prec]; !ok || m.noConflict[g.typ] {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, r := range g.rows {
+			t.view(int(r), &x)
+			k := g.typ + "\x00" + g.prec + "\x00" + strings.ToLower(x.Trigger)
+			if !seen[k] {
+				seen[k] = true
+				buckets[k] = append(buckets[k], i)
 			}
 		}
 	}
-	groups := map[int][]int{}
-	for i := range evs {
-		groups[find(i)] = append(groups[find(i)], i)
+	keys := make([]string, 0, len(buckets))
+	for k := range buckets {
+		keys = append(keys, k)
 	}
-	out := make([]model.Event, 0, len(evs))
-	for i := range evs {
-		g := groups[i]
-		if len(g) == 0 {
-			continue
+	sort.Strings(keys)
+	sets := unionfind.New(len(gs))
+	facts := map[int]*groupFacts{}
+	get := func(i int) *groupFacts {
+		if f, ok := facts[i]; ok {
+			return f
 		}
-		if len(g) == 1 {
-			out = append(out, evs[g[0]])
-			continue
+		f := m.facts(t, &gs[i])
+		facts[i] = f
+		return f
+	}
+	for _, k := range keys {
+		b := buckets[k]
+		for x, i := range b {
+			for _, j := range b[x+1:] {
+				if sets.Find(i) != sets.Find(j) && m.conflicting(&gs[i], &gs[j], get(i), get(j)) {
+					sets.Union(i, j)
+				}
+			}
 		}
-		out = append(out, m.resolve(evs, g))
+	}
+	members := map[int][]int{} // root -> the other events joined to it
+	for i := range gs {
+		if r := sets.Find(i); r != i {
+			members[r] = append(members[r], i)
+		}
+	}
+	if len(members) == 0 {
+		return gs
+	}
+	out := make([]group, 0, len(gs))
+	for i := range gs {
+		switch {
+		case sets.Find(i) != i:
+			continue // joined into its root, which came first
+		case len(members[i]) == 0:
+			out = append(out, gs[i])
+		default:
+			out = append(out, m.resolve(t, gs, append([]int{i}, members[i]...)))
+		}
 	}
 	return out
 }
 
-func (m *Merger) conflicting(a, b *model.Event) bool {
-	if a.Type != b.Type || a.Date == b.Date || a.Precision != b.Precision || m.noConflict[a.Type] {
+// groupFacts is what conflicting compares of an event.
+type groupFacts struct {
+	articles, triggers map[string]bool
+	names              []string // distinctive actors and places
+}
+
+func (m *Merger) facts(t *Table, g *group) *groupFacts {
+	f := &groupFacts{articles: map[string]bool{}, triggers: map[string]bool{}}
+	var x model.Mention
+	for _, r := range g.rows {
+		t.view(int(r), &x)
+		f.articles[x.Article] = true
+		f.triggers[strings.ToLower(x.Trigger)] = true
+		for _, list := range [][]string{x.Actors, x.Places} {
+			for _, n := range list {
+				if !m.ignore[n] && !contains(f.names, n) {
+					f.names = append(f.names, n)
+				}
+			}
+		}
+	}
+	return f
+}
+
+func (m *Merger) conflicting(a, b *group, fa, fb *groupFacts) bool {
+	if a.typ != b.typ || a.date == b.date || a.prec != b.prec || m.noConflict[a.typ] {
 		return false
 	}
-	limit, ok := m.maxApart[a.Precision]
-	if !ok || apart(a.Date, b.Date, a.Precision) > limit {
+	limit, ok := m.maxApart[a.prec]
+	if !ok || apart(a.date, b.date, a.prec) > limit {
 		return false
-	}
-	arts := map[string]bool{}
-	trig := map[string]bool{}
-	for _, x := range a.Mentions {
-		arts[x.Article] = true
-		trig[strings.ToLower(x.Trigger)] = true
 	}
 	sameTrigger := false
-	for _, x := range b.Mentions {
-		if arts[x.Article] {
+	for art := range fb.articles {
+		if fa.articles[art] {
 			return false // one article giving two dates reports two happenings
 		}
-		sameTrigger = sameTrigger || trig[strings.ToLower(x.Trigger)]
+	}
+	for tr := range fb.triggers {
+		sameTrigger = sameTrigger || fa.triggers[tr]
 	}
 	if !sameTrigger {
 		return false
 	}
-	ma := model.Mention{Actors: a.Actors, Places: a.Places}
-	mb := model.Mention{Actors: b.Actors, Places: b.Places}
-	return m.shareDistinctive(&ma, &mb)
-}
-
-// shareDistinctive: at least one name in common that is not too common.
-func (m *Merger) shareDistinctive(a, b *model.Mention) bool {
-	names := map[string]bool{}
-	for _, n := range append(append([]string{}, a.Actors...), a.Places...) {
-		if !m.ignore[n] {
-			names[n] = true
-		}
-	}
-	for _, n := range append(append([]string{}, b.Actors...), b.Places...) {
-		if names[n] {
+	for _, n := range fb.names {
+		if contains(fa.names, n) {
 			return true
 		}
 	}
 	return false
 }
 
-// resolve builds the joined event of group g.
-func (m *Merger) resolve(evs []model.Event, g []int) model.Event {
+// resolve builds the joined event of the groups g (g[0] first).
+func (m *Merger) resolve(t *Table, gs []group, g []int) group {
 	type cand struct {
 		date   string
 		n      int
 		latest string // latest publication date among its mentions
 	}
 	var cs []cand
-	var all []model.Mention
+	var all []int32
+	var x model.Mention
 	for _, i := range g {
-		c := cand{date: evs[i].Date, n: len(evs[i].Mentions)}
-		for _, x := range evs[i].Mentions {
+		c := cand{date: gs[i].date, n: len(gs[i].rows)}
+		for _, r := range gs[i].rows {
+			t.view(int(r), &x)
 			if x.Published > c.latest {
 				c.latest = x.Published
 			}
 		}
 		cs = append(cs, c)
-		all = append(all, evs[i].Mentions...)
+		all = append(all, gs[i].rows...)
 	}
 	sort.Slice(cs, func(i, j int) bool {
 		switch {
@@ -122,15 +170,20 @@ func (m *Merger) resolve(evs []model.Event, g []int) model.Event {
 		}
 		return StartOf(cs[i].date) < StartOf(cs[j].date)
 	})
-	sort.SliceStable(all, func(i, j int) bool { return mentionLess(&all[i], &all[j]) })
-	e := m.event(all)
-	e.Date = cs[0].date
-	e.ID = strings.Replace(e.ID, all[0].Date, e.Date, 1)
-	for _, c := range cs[1:] {
-		e.Conflicts = append(e.Conflicts, c.date)
+	sort.SliceStable(all, func(i, j int) bool { return t.less(int(all[i]), int(all[j])) })
+	views := make([]model.Mention, len(all))
+	for k, r := range all {
+		t.view(int(r), &views[k])
 	}
-	sort.Slice(e.Conflicts, func(i, j int) bool { return StartOf(e.Conflicts[i]) < StartOf(e.Conflicts[j]) })
-	return e
+	e := m.event(views)
+	e.ID = strings.Replace(e.ID, views[0].Date, cs[0].date, 1)
+	e.Date = cs[0].date
+	out := group{rows: all, date: e.Date, orderKey: keyOf(&e), conflictingFrom: views[0].Date}
+	for _, c := range cs[1:] {
+		out.conflicts = append(out.conflicts, c.date)
+	}
+	sort.Slice(out.conflicts, func(i, j int) bool { return StartOf(out.conflicts[i]) < StartOf(out.conflicts[j]) })
+	return out
 }
 
 // apart is the distance between two dates of one precision, in its units.

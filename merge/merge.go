@@ -6,7 +6,6 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/timeline-news/timeline/extractors/events"
@@ -62,99 +61,6 @@ func New(r *rules.EventRules) *Merger {
 		m.noConflict[t] = true
 	}
 	return m
-}
-
-// Merge builds the timeline from all mentions. The result does not depend
-// on the order of the mentions, which are left as they are.
-func (m *Merger) Merge(mentions []model.Mention) *model.Timeline {
-	return m.MergeOwned(append([]model.Mention(nil), mentions...))
-}
-
-// MergeOwned is Merge on mentions the caller hands over: they are reordered
-// (by date, then event by event) and the events' Mentions are slices of
-// them, so that a big batch holds its mentions once, not twice.
-func (m *Merger) MergeOwned(ms []model.Mention) *model.Timeline {
-	order := make([]int32, len(ms))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	sort.SliceStable(order, func(i, j int) bool { return mentionLess(&ms[order[i]], &ms[order[j]]) })
-	// src[p] is the mention that ends at position p; events are cut at ends.
-	src := make([]int32, 0, len(ms))
-	var ends []int
-	for lo := 0; lo < len(order); {
-		hi := lo
-		for hi < len(order) && ms[order[hi]].Date == ms[order[lo]].Date {
-			hi++
-		}
-		src, ends = m.layDay(ms, order[lo:hi], src, ends)
-		lo = hi
-	}
-	permute(ms, src)
-	tl := &model.Timeline{Events: make([]model.Event, 0, len(ends))}
-	start := 0
-	for _, end := range ends {
-		tl.Events = append(tl.Events, m.event(ms[start:end:end]))
-		start = end
-	}
-	tl.Events = m.joinConflicts(tl.Events)
-	sort.SliceStable(tl.Events, func(i, j int) bool { return eventLess(&tl.Events[i], &tl.Events[j]) })
-	return tl
-}
-
-// layDay joins the mentions of one date (ms[day[k]], in canonical order):
-// two mentions are one event when their types may merge and they share an
-// actor, a place or a trigger (see same and components). It appends their
-// layout, event by event (events in order of their first mention, mentions
-// in canonical order), to src and each event's end to ends.
-func (m *Merger) layDay(ms []model.Mention, day []int32, src []int32, ends []int) ([]int32, []int) {
-	roots := m.components(len(day), func(k int) *model.Mention { return &ms[day[k]] })
-	size := map[int]int{}
-	var first []int // roots by first mention
-	for _, r := range roots {
-		if size[r] == 0 {
-			first = append(first, r)
-		}
-		size[r]++
-	}
-	base := len(src)
-	at := make(map[int]int, len(first))
-	n := base
-	for _, r := range first {
-		at[r] = n
-		n += size[r]
-		ends = append(ends, n)
-	}
-	src = src[:n]
-	for k, r := range roots {
-		src[at[r]] = day[k]
-		at[r]++
-	}
-	return src, ends
-}
-
-// permute rearranges ms in place so that the new ms[p] is the old
-// ms[src[p]] (src is a permutation), following its cycles.
-func permute(ms []model.Mention, src []int32) {
-	done := make([]bool, len(ms))
-	for p := range ms {
-		if done[p] || int(src[p]) == p {
-			done[p] = true
-			continue
-		}
-		tmp := ms[p]
-		q := p
-		for {
-			done[q] = true
-			s := int(src[q])
-			if s == p {
-				ms[q] = tmp
-				break
-			}
-			ms[q] = ms[s]
-			q = s
-		}
-	}
 }
 
 // Same reports whether two mentions of one date report the same happening.
@@ -313,20 +219,27 @@ func mentionLess(a, b *model.Mention) bool {
 	return a.Type < b.Type
 }
 
-// eventLess orders events by the start of their date, coarser dates first
-// on the same start, then by type and id.
-func eventLess(a, b *model.Event) bool {
-	ka, kb := StartOf(a.Date), StartOf(b.Date)
-	if ka != kb {
-		return ka < kb
+// orderKey is what places an event in the chronology: the start of its
+// date, coarser dates first on the same start, then type and id.
+type orderKey struct {
+	start, prec, typ, id string
+}
+
+func keyOf(e *model.Event) orderKey {
+	return orderKey{start: StartOf(e.Date), prec: e.Precision, typ: e.Type, id: e.ID}
+}
+
+func (a *orderKey) less(b *orderKey) bool {
+	if a.start != b.start {
+		return a.start < b.start
 	}
-	if ra, rb := precRank(a.Precision), precRank(b.Precision); ra != rb {
+	if ra, rb := precRank(a.prec), precRank(b.prec); ra != rb {
 		return ra < rb
 	}
-	if a.Type != b.Type {
-		return a.Type < b.Type
+	if a.typ != b.typ {
+		return a.typ < b.typ
 	}
-	return a.ID < b.ID
+	return a.id < b.id
 }
 
 var precOrder = []string{model.PrecisionYear, "season", model.PrecisionQuarter, model.PrecisionMonth, model.PrecisionWeek, model.PrecisionDay}

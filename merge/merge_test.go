@@ -1,9 +1,14 @@
 package merge
 
 import (
+	"fmt"
 	"math/rand"
 	"reflect"
+	"sort"
+	"strings"
 	"testing"
+
+	"github.com/timeline-news/timeline/internal/unionfind"
 
 	"github.com/timeline-news/timeline/model"
 	"github.com/timeline-news/timeline/rules"
@@ -167,4 +172,128 @@ func TestSpeechActsMergeOnlyOnTheirSpeaker(t *testing.T) {
 	if len(tl.Events) != 1 {
 		t.Fatalf("got %d meetings, want 1", len(tl.Events))
 	}
+}
+
+// Joining date conflicts bucket by type, precision and trigger; the result
+// is the one comparing every pair of events gives.
+func TestConflictBucketsArePairwise(t *testing.T) {
+	r := testRules()
+	r.Types = append(r.Types, rules.EventType{ID: "annexation", Label: "Annexation"})
+	conflicts := rules.ConflictRules{MaxApart: map[string]int{"month": 1, "day": 2, "year": 1}, ExcludeTypes: []string{"statement"}}
+	r.Merge.Conflicts = conflicts
+	m := New(r)
+	r2 := *r
+	r2.Merge.Conflicts = rules.ConflictRules{}
+	plain := New(&r2) // the same merge without conflicts: the oracle's input
+	rng := rand.New(rand.NewSource(7))
+	dates := []string{"2014-02", "2014-03", "2014-04", "2014-06", "2014", "2015", "2014-03-01", "2014-03-02", "2014-03-05"}
+	types := []string{"annexation", "meeting", "statement", "release"}
+	triggers := []string{"annexed", "met", "said", "freed", "Annexed"}
+	names := []string{"Russia", "Crimea", "Kiev", "X", "Y"}
+	joined := 0
+	for round := range 200 {
+		var ms []model.Mention
+		for i := range 2 + rng.Intn(14) {
+			x := mention(string(rune('a'+rng.Intn(5))), dates[rng.Intn(len(dates))], types[rng.Intn(len(types))],
+				triggers[rng.Intn(len(triggers))], i, pick(rng, names, 2), pick(rng, names, 1))
+			x.Published = fmt.Sprintf("2014-05-%02d", 1+rng.Intn(9))
+			ms = append(ms, x)
+		}
+		want := pairwiseConflicts(m, plain.Merge(ms).Events)
+		got := m.Merge(ms)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d: bucketed conflicts\n%+v\nwant\n%+v", round, got, want)
+		}
+		for _, e := range got.Events {
+			if len(e.Conflicts) > 0 {
+				joined++
+			}
+		}
+	}
+	if joined < 10 {
+		t.Errorf("only %d events with conflicts in 200 rounds: the test tests little", joined)
+	}
+}
+
+// pairwiseConflicts is the plain definition of the conflict join: every
+// pair of events compared, the joined events rebuilt from their mentions.
+func pairwiseConflicts(m *Merger, evs []model.Event) *model.Timeline {
+	sets := unionfind.New(len(evs))
+	for i := range evs {
+		for j := i + 1; j < len(evs); j++ {
+			a, b := &evs[i], &evs[j]
+			if a.Type != b.Type || a.Date == b.Date || a.Precision != b.Precision || m.noConflict[a.Type] {
+				continue
+			}
+			if limit, ok := m.maxApart[a.Precision]; !ok || apart(a.Date, b.Date, a.Precision) > limit {
+				continue
+			}
+			arts, trig := map[string]bool{}, map[string]bool{}
+			for _, x := range a.Mentions {
+				arts[x.Article] = true
+				trig[strings.ToLower(x.Trigger)] = true
+			}
+			ok, sameTrigger := true, false
+			for _, x := range b.Mentions {
+				ok = ok && !arts[x.Article]
+				sameTrigger = sameTrigger || trig[strings.ToLower(x.Trigger)]
+			}
+			shared := false
+			for _, n := range append(append([]string{}, a.Actors...), a.Places...) {
+				shared = shared || (!m.ignore[n] && (contains(b.Actors, n) || contains(b.Places, n)))
+			}
+			if ok && sameTrigger && shared {
+				sets.Union(i, j)
+			}
+		}
+	}
+	groups := map[int][]int{}
+	for i := range evs {
+		groups[sets.Find(i)] = append(groups[sets.Find(i)], i)
+	}
+	out := &model.Timeline{Events: []model.Event{}}
+	for i := range evs {
+		g := groups[i]
+		if len(g) == 0 {
+			continue
+		}
+		if len(g) == 1 {
+			out.Events = append(out.Events, evs[i])
+			continue
+		}
+		type cand struct {
+			date, latest string
+			n            int
+		}
+		var cs []cand
+		var all []model.Mention
+		for _, k := range g {
+			c := cand{date: evs[k].Date, n: len(evs[k].Mentions)}
+			for _, x := range evs[k].Mentions {
+				c.latest = max(c.latest, x.Published)
+			}
+			cs = append(cs, c)
+			all = append(all, evs[k].Mentions...)
+		}
+		sort.Slice(cs, func(i, j int) bool {
+			switch {
+			case cs[i].n != cs[j].n:
+				return cs[i].n > cs[j].n
+			case cs[i].latest != cs[j].latest:
+				return cs[i].latest > cs[j].latest
+			}
+			return StartOf(cs[i].date) < StartOf(cs[j].date)
+		})
+		sort.SliceStable(all, func(i, j int) bool { return mentionLess(&all[i], &all[j]) })
+		e := m.event(all)
+		e.Date = cs[0].date
+		e.ID = strings.Replace(e.ID, all[0].Date, e.Date, 1)
+		for _, c := range cs[1:] {
+			e.Conflicts = append(e.Conflicts, c.date)
+		}
+		sort.Slice(e.Conflicts, func(i, j int) bool { return StartOf(e.Conflicts[i]) < StartOf(e.Conflicts[j]) })
+		out.Events = append(out.Events, e)
+	}
+	SortEvents(out.Events)
+	return out
 }

@@ -10,5 +10,21 @@ import (
 // merged date by date elsewhere (a distributed runner) come out in the same
 // order.
 func SortEvents(es []model.Event) {
-	sort.SliceStable(es, func(i, j int) bool { return eventLess(&es[i], &es[j]) })
+	keys := make([]orderKey, len(es))
+	for i := range es {
+		keys[i] = keyOf(&es[i])
+	}
+	sort.Stable(byKey{es, keys})
+}
+
+type byKey struct {
+	es   []model.Event
+	keys []orderKey
+}
+
+func (b byKey) Len() int           { return len(b.es) }
+func (b byKey) Less(i, j int) bool { return b.keys[i].less(&b.keys[j]) }
+func (b byKey) Swap(i, j int) {
+	b.es[i], b.es[j] = b.es[j], b.es[i]
+	b.keys[i], b.keys[j] = b.keys[j], b.keys[i]
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -14,9 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"unsafe"
 
-	"github.com/timeline-news/timeline/model"
+	"github.com/timeline-news/timeline/writer"
 )
 
 // seedParagraphs returns the sample's prose paragraphs, the stuff articles
@@ -115,37 +115,30 @@ func measureRun(t testing.TB, path, warm string) memRun {
 		}
 	}()
 	start := time.Now()
-	res, err := x.Run(context.Background(), []string{path}, Config{Workers: 2})
+	// As extract runs a batch: the events streamed out one at a time.
+	res, err := x.Run(context.Background(), []string{path}, Config{Workers: 2, Stream: true})
+	if err == nil {
+		err = writer.Stream(io.Discard, "json", res.Chronology.Len(), res.Chronology.Event)
+	}
 	took := time.Since(start)
 	close(stop)
 	wg.Wait()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := memRun{articles: res.Articles, mentions: len(res.Mentions), events: len(res.Timeline.Events), took: took, kept: keptBytes(res)}
+	m := memRun{articles: res.Articles, mentions: res.Mentions, events: res.Chronology.Len(), took: took, kept: keptBytes(res)}
+	res.Close()
 	m.peak = peak - min(peak, base)
 	return m
 }
 
-// keptBytes estimates the memory of what the merge keeps: the mentions
-// collected and the events they are merged into.
+// keptBytes estimates the memory of what the merge keeps: its table (a
+// row per mention, the strings it compares), the events' order, and the
+// mentions the spill store holds in memory before it moves them to a file.
 func keptBytes(res *Result) uint64 {
-	n := uint64(0)
-	mention := func(m *model.Mention) {
-		n += uint64(unsafe.Sizeof(*m)) + uint64(len(m.Sentence)+len(m.Trigger)+len(m.Source)+len(m.Time.Text))
-		for _, s := range append(m.Actors, m.Places...) {
-			n += uint64(unsafe.Sizeof(s)) + uint64(len(s))
-		}
-	}
-	for i := range res.Mentions {
-		mention(&res.Mentions[i])
-	}
-	for i := range res.Timeline.Events {
-		e := &res.Timeline.Events[i]
-		n += uint64(unsafe.Sizeof(*e)) + uint64(len(e.Summary))
-		for j := range e.Mentions {
-			mention(&e.Mentions[j])
-		}
+	n := uint64(res.Chronology.TableBytes()+4*res.Mentions) + uint64(res.Chronology.Len())*160
+	if !res.store.Spilled() {
+		n += uint64(res.store.Size())
 	}
 	return n
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/timeline-news/timeline/extractors/events"
 	"github.com/timeline-news/timeline/extractors/timex"
 	"github.com/timeline-news/timeline/extractors/tokens"
+	"github.com/timeline-news/timeline/internal/spill"
 	"github.com/timeline-news/timeline/merge"
 	"github.com/timeline-news/timeline/model"
 	"github.com/timeline-news/timeline/reader"
@@ -125,15 +126,40 @@ type Config struct {
 	OnArticle func(done int)
 	// Keep keeps every processed document in the result (explain, diff).
 	Keep bool
+	// Stream leaves Result.Timeline nil: the caller writes the events one
+	// at a time from Result.Chronology and then closes the result, so that
+	// a big batch never holds every mention at once.
+	Stream bool
+	// SpillDir is where the mentions go once they pass SpillLimit bytes
+	// ("" is $TMPDIR); a SpillLimit of 0 means spill.DefaultLimit, below 0
+	// never spills.
+	SpillDir   string
+	SpillLimit int
 }
 
 // Result is what a batch produced.
 type Result struct {
+	// Timeline is every event with its mentions; nil with Config.Stream.
 	Timeline *model.Timeline
-	Articles int               // articles processed
-	Failed   int               // inputs that failed
-	Mentions []model.Mention   // after the merge, laid out as the timeline's events, which share them
-	Docs     []*model.Document // with Config.Keep, in input order
+	// Chronology builds the events one at a time; with Config.Stream it
+	// reads the mentions back from the spill, until Close.
+	Chronology *merge.Chronology
+	Articles   int               // articles processed
+	Failed     int               // inputs that failed
+	Mentions   int               // mentions found
+	Docs       []*model.Document // with Config.Keep, in input order
+	store      *spill.Store
+}
+
+// Close releases the mentions kept for Chronology (a temporary file in a
+// big batch). It is safe to call more than once, and on a nil result.
+func (r *Result) Close() error {
+	if r == nil || r.store == nil {
+		return nil
+	}
+	err := r.store.Close()
+	r.store = nil
+	return err
 }
 
 // ErrSomeFailed is returned (wrapped) when some inputs failed but the batch
@@ -189,14 +215,28 @@ func (x *Extractors) Run(ctx context.Context, inputs []string, cfg Config) (*Res
 		}
 		ch = stage(ctx, s, n, buf, ch)
 	}
-	res := x.collect(ctx, ch, cfg)
+	res, table := x.collect(ctx, ch, cfg, cancel)
+	if err := res.store.Err(); err != nil {
+		res.Close()
+		return res, err
+	}
 	if err := ctx.Err(); err != nil {
+		res.Close()
 		return res, err
 	}
 	if readErr != nil && !errors.Is(readErr, context.Canceled) {
+		res.Close()
 		return res, fmt.Errorf("read: %w", readErr)
 	}
-	res.Timeline = x.Merger.MergeOwned(res.Mentions) // the mentions are held once
+	res.Chronology = x.Merger.Chronology(table, res.store)
+	if !cfg.Stream {
+		tl, err := res.Chronology.Timeline()
+		res.Close()
+		if err != nil {
+			return res, err
+		}
+		res.Timeline = tl
+	}
 	if res.Failed > 0 {
 		return res, fmt.Errorf("%d of %d inputs: %w", res.Failed, res.Failed+res.Articles, ErrSomeFailed)
 	}
@@ -244,10 +284,16 @@ func stage(ctx context.Context, s Stage, n, buf int, in <-chan item) <-chan item
 }
 
 // collect gathers results, reporting errors and warnings in input order.
-func (x *Extractors) collect(ctx context.Context, in <-chan item, cfg Config) *Result {
-	res := &Result{}
-	strs, kept := newInterner(), &store{}
-	defer func() { res.Mentions = kept.flatten() }()
+// The mentions go to a spill store (full text) and a merge table (what the
+// merge compares), in input order; a store that cannot write cancels the
+// run.
+func (x *Extractors) collect(ctx context.Context, in <-chan item, cfg Config, cancel func()) (*Result, *merge.Table) {
+	limit := cfg.SpillLimit
+	if limit == 0 {
+		limit = spill.DefaultLimit
+	}
+	res := &Result{store: spill.New(cfg.SpillDir, limit)}
+	table := merge.NewTable()
 	pending := map[int]item{}
 	next := 0
 	flush := func() {
@@ -272,9 +318,14 @@ func (x *Extractors) collect(ctx context.Context, in <-chan item, cfg Config) *R
 				continue
 			}
 			res.Articles++
-			for _, m := range it.doc.Events {
-				strs.mention(&m)
-				kept.add(m)
+			for i := range it.doc.Events {
+				ref, err := res.store.Put(&it.doc.Events[i])
+				if err != nil {
+					cancel()
+					return
+				}
+				table.Add(&it.doc.Events[i], ref)
+				res.Mentions++
 			}
 			if cfg.Keep {
 				res.Docs = append(res.Docs, it.doc)
@@ -289,7 +340,7 @@ func (x *Extractors) collect(ctx context.Context, in <-chan item, cfg Config) *R
 		case it, ok := <-in:
 			if !ok {
 				flush()
-				return res
+				return res, table
 			}
 			if it.doc != nil && !cfg.Keep {
 				// Articles done ahead of a slow one wait here: keep only
@@ -299,7 +350,7 @@ func (x *Extractors) collect(ctx context.Context, in <-chan item, cfg Config) *R
 			pending[it.seq] = it
 			flush()
 		case <-ctx.Done():
-			return res
+			return res, table
 		}
 	}
 }

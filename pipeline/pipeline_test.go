@@ -121,3 +121,48 @@ func BenchmarkProcessSeeds(b *testing.B) {
 		}
 	}
 }
+
+// Streaming the events from mentions spilled to a file gives the timeline
+// a batch held in memory gives, and leaves no file behind.
+func TestStreamFromSpill(t *testing.T) {
+	x := compiled(t)
+	mem, err := x.Run(context.Background(), []string{seeds}, Config{SpillLimit: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	res, err := x.Run(context.Background(), []string{seeds}, Config{Stream: true, SpillDir: dir, SpillLimit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Timeline != nil || !res.store.Spilled() {
+		t.Fatalf("stream run: timeline %v, spilled %v", res.Timeline != nil, res.store.Spilled())
+	}
+	streamed, err := res.Chronology.Timeline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(mem.Timeline, streamed) {
+		t.Error("the spilled, streamed timeline differs from the one held in memory")
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+	if res.Mentions == 0 || res.Mentions < len(streamed.Events) {
+		t.Errorf("%d mentions for %d events", res.Mentions, len(streamed.Events))
+	}
+}
+
+// A spill that cannot be written fails the run with an error naming the
+// place, instead of losing mentions.
+func TestSpillFailure(t *testing.T) {
+	x := compiled(t)
+	dir := filepath.Join(t.TempDir(), "gone")
+	_, err := x.Run(context.Background(), []string{seeds}, Config{Stream: true, SpillDir: dir, SpillLimit: 1})
+	if err == nil || !strings.Contains(err.Error(), "gone") {
+		t.Fatalf("got %v, want a spill error naming %s", err, dir)
+	}
+}

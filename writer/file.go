@@ -25,6 +25,20 @@ func WriteFileContext(ctx context.Context, path, format string, tl *model.Timeli
 	return writeFile(ctx, path, format, func(w io.Writer) error { return Encode(w, format, tl) })
 }
 
+// StreamFileContext is WriteFileContext for events built one at a time
+// (see Stream); it gives up, leaving no trace, when ctx is cancelled or an
+// event fails.
+func StreamFileContext(ctx context.Context, path, format string, n int, event func(int) (model.Event, error)) error {
+	return writeFile(ctx, path, format, func(w io.Writer) error {
+		return Stream(w, format, n, func(i int) (model.Event, error) {
+			if err := ctx.Err(); err != nil {
+				return model.Event{}, err
+			}
+			return event(i)
+		})
+	})
+}
+
 // stdout is replaced in tests.
 var stdout io.Writer = os.Stdout
 

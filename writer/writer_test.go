@@ -76,7 +76,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 					t.Fatal("two encodings differ")
 				}
 				got := decode(t, format, a.Bytes())
-				if want := normalise(tl); !reflect.DeepEqual(normalise(got), want) {
+				if want := normalised(tl); !reflect.DeepEqual(normalised(got), want) {
 					t.Errorf("round trip differs:\n got %+v\nwant %+v", got, want)
 				}
 			})
@@ -289,6 +289,68 @@ func TestCheckWritable(t *testing.T) {
 		os.Mkdir(ro, 0o555)
 		if err := CheckWritable(filepath.Join(ro, "x")); err == nil || !strings.Contains(err.Error(), "not writable") {
 			t.Errorf("read-only dir: got %v", err)
+		}
+	}
+}
+
+// normalised is a copy of tl with the lists Encode writes as [] made empty.
+func normalised(tl *model.Timeline) *model.Timeline {
+	out := &model.Timeline{Events: []model.Event{}}
+	if tl != nil {
+		for _, e := range tl.Events {
+			normalise(&e)
+			out.Events = append(out.Events, e)
+		}
+	}
+	return out
+}
+
+// wholeDocument encodes the timeline in one go, as yaml.v3 and encoding/json
+// do: what Stream, which writes one event at a time, must reproduce.
+func wholeDocument(t *testing.T, format string, tl *model.Timeline) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	switch format {
+	case "yaml":
+		enc := yaml.NewEncoder(&buf)
+		enc.SetIndent(2)
+		if err := enc.Encode(tl); err != nil {
+			t.Fatal(err)
+		}
+		enc.Close()
+	case "json":
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(tl); err != nil {
+			t.Fatal(err)
+		}
+	default:
+		for i := range tl.Events {
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(&tl.Events[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return buf.Bytes()
+}
+
+func TestStreamIsWholeDocument(t *testing.T) {
+	tricky := sample()
+	tricky.Events[0].Summary = "two\nlines\n\nand a blank one, 'quotes' and \"more\": yes # not a comment"
+	tricky.Events[0].Mentions[0].Sentence = "  leading spaces\n\ttab\n- dash: colon\n"
+	tricky.Events[1].Conflicts = []string{"2014-02", "2014-03"}
+	for _, format := range Formats {
+		for name, tl := range map[string]*model.Timeline{"sample": sample(), "tricky": tricky, "empty": {}, "one": {Events: sample().Events[:1]}} {
+			var got bytes.Buffer
+			if err := Encode(&got, format, tl); err != nil {
+				t.Fatal(err)
+			}
+			if want := wholeDocument(t, format, normalised(tl)); !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("%s/%s: streamed output differs from the whole document:\n--- got\n%s\n--- want\n%s", format, name, got.Bytes(), want)
+			}
 		}
 	}
 }

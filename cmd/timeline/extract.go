@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/timeline-news/timeline/model"
+	"github.com/timeline-news/timeline/merge"
 	"github.com/timeline-news/timeline/pipeline"
 	"github.com/timeline-news/timeline/progress"
 	"github.com/timeline-news/timeline/rules"
@@ -100,22 +100,24 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	cfg.Stream = true // events are written one at a time, mentions read back from the spill
 	start := time.Now()
 	res, runErr := c.runBatch(ctx, x, cfg, inputs, stderr)
+	defer res.Close()
 	if ctx.Err() != nil {
 		return errInterrupted // even if the signal came during the merge
 	}
 	if runErr != nil && !errors.Is(runErr, pipeline.ErrSomeFailed) {
 		return runErr // unreadable: write nothing
 	}
-	if err := emit(ctx, res.Timeline, *format, *out, stdout); err != nil {
+	if err := emit(ctx, res.Chronology, *format, *out, stdout); err != nil {
 		if ctx.Err() != nil {
 			return errInterrupted
 		}
 		return err
 	}
 	if !c.quiet && *out != "" {
-		fmt.Fprintf(stderr, "%d events from %d articles in %s -> %s\n", len(res.Timeline.Events), res.Articles, time.Since(start).Round(time.Millisecond), *out)
+		fmt.Fprintf(stderr, "%d events from %d articles in %s -> %s\n", res.Chronology.Len(), res.Articles, time.Since(start).Round(time.Millisecond), *out)
 	}
 	if runErr != nil {
 		fmt.Fprintf(stderr, "timeline extract: %v\n", runErr)
@@ -137,9 +139,9 @@ func validFormat(f string) bool {
 // written, and an existing output file is untouched.
 var errInterrupted = errors.New("interrupted: no output written")
 
-func emit(ctx context.Context, tl *model.Timeline, format, path string, stdout io.Writer) error {
+func emit(ctx context.Context, c *merge.Chronology, format, path string, stdout io.Writer) error {
 	if path == "" {
-		return writer.Encode(stdout, format, tl)
+		return writer.Stream(stdout, format, c.Len(), c.Event)
 	}
-	return writer.WriteFileContext(ctx, path, format, tl)
+	return writer.StreamFileContext(ctx, path, format, c.Len(), c.Event)
 }
