@@ -36,24 +36,52 @@ type group struct {
 // Len is the number of events.
 func (c *Chronology) Len() int { return len(c.groups) }
 
-// Event builds event i, reading its mentions back from the source.
-func (c *Chronology) Event(i int) (model.Event, error) {
+// Header builds event i without its mentions: everything the event says
+// comes from the merge table.
+func (c *Chronology) Header(i int) (model.Event, error) {
 	g := &c.groups[i]
-	ms := make([]model.Mention, len(g.rows))
+	views := make([]model.Mention, len(g.rows))
 	for k, r := range g.rows {
-		m, err := c.src.Mention(c.t.Ref(int(r)))
-		if err != nil {
-			return model.Event{}, fmt.Errorf("event %s: %w", g.id, err)
-		}
-		ms[k] = m
+		c.t.view(int(r), &views[k])
 	}
-	e := c.m.event(ms)
+	e := c.m.event(views)
+	e.Mentions = nil
 	if g.conflicts != nil {
 		e.ID = strings.Replace(e.ID, g.conflictingFrom, g.date, 1)
 		e.Date = g.date
 		e.Conflicts = g.conflicts
 	}
 	return e, nil
+}
+
+// Mentions reads the mentions of event i back from the source, one at a
+// time, in order, and gives each to yield.
+func (c *Chronology) Mentions(i int, yield func(*model.Mention) error) error {
+	g := &c.groups[i]
+	for _, r := range g.rows {
+		m, err := c.src.Mention(c.t.Ref(int(r)))
+		if err != nil {
+			return fmt.Errorf("event %s: %w", g.id, err)
+		}
+		if err := yield(&m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Event builds event i with its mentions.
+func (c *Chronology) Event(i int) (model.Event, error) {
+	e, err := c.Header(i)
+	if err != nil {
+		return e, err
+	}
+	e.Mentions = make([]model.Mention, 0, len(c.groups[i].rows))
+	err = c.Mentions(i, func(m *model.Mention) error {
+		e.Mentions = append(e.Mentions, *m)
+		return nil
+	})
+	return e, err
 }
 
 // TableBytes estimates the memory of the merge table behind c.

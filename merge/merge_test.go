@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/timeline-news/timeline/internal/unionfind"
 
@@ -296,4 +297,11 @@ func pairwiseConflicts(m *Merger, evs []model.Event) *model.Timeline {
 	}
 	SortEvents(out.Events)
 	return out
+}
+
+// A table row stays small: it is what a batch keeps per mention.
+func TestRowSize(t *testing.T) {
+	if n := unsafe.Sizeof(row{}); n > 40 {
+		t.Errorf("a table row is %d bytes, want at most 40", n)
+	}
 }

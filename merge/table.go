@@ -11,25 +11,30 @@ import (
 // strings it compares (date, type, trigger, names ...) interned to ids, and
 // a reference to the full mention, which is kept elsewhere (in a slice, or
 // on disk in a big batch) and only read back when its event is written.
-// A row is 64 bytes whatever the sentence, so a batch's merge state is sized
+// A row is 40 bytes whatever the sentence, so a batch's merge state is sized
 // by its mentions and events, not by its text.
 type Table struct {
 	strs   []string
 	ids    map[string]uint32
 	lists  [][]string // interned name lists, shared by every row that has one
 	listID map[string]uint32
-	key    strings.Builder
-	chunks [][]row
-	n      int
-	bytes  int // estimate of the interned strings and lists, with their maps
+	// Fields that come together are interned together: (article,
+	// published), (type, rule, modality), (actors, places, targets,
+	// source). Few distinct tuples, one id in the row.
+	tuples  [][4]uint32
+	tupleID map[[4]uint32]uint32
+	key     strings.Builder
+	chunks  [][]row
+	n       int
+	bytes   int // estimate of the interned strings, lists and tuples, with their maps
 }
 
-// row is one mention: ids into Table.strs (and Table.lists for the names).
+// row is one mention: ids into Table.strs and Table.tuples.
 type row struct {
-	date, typ, rule, trigger, source, modality, article, published uint32
-	actors, places, targets                                        uint32
-	start, triggerStart                                            int32
-	ref                                                            int64
+	date, trigger       uint32 // strs
+	doc, kind, names    uint32 // tuples: (article, published), (type, rule, modality), (actors, places, targets, source)
+	start, triggerStart int32
+	ref                 int64
 }
 
 // rowChunk is how many rows the table grows by: appending to one big slice
@@ -43,6 +48,7 @@ func NewTable() *Table {
 	t.ids[""] = 0
 	t.lists = append(t.lists, nil)
 	t.listID[""] = 0
+	t.tupleID = map[[4]uint32]uint32{}
 	return t
 }
 
@@ -56,9 +62,10 @@ func (t *Table) Add(m *model.Mention, ref int64) {
 	}
 	c := &t.chunks[len(t.chunks)-1]
 	*c = append(*c, row{
-		date: t.str(m.Date), typ: t.str(m.Type), rule: t.str(m.Rule), trigger: t.str(m.Trigger),
-		source: t.str(m.Source), modality: t.str(m.Modality), article: t.str(m.Article), published: t.str(m.Published),
-		actors: t.list(m.Actors), places: t.list(m.Places), targets: t.list(m.Targets),
+		date: t.str(m.Date), trigger: t.str(m.Trigger),
+		doc:   t.tuple([4]uint32{t.str(m.Article), t.str(m.Published)}),
+		kind:  t.tuple([4]uint32{t.str(m.Type), t.str(m.Rule), t.str(m.Modality)}),
+		names: t.tuple([4]uint32{t.list(m.Actors), t.list(m.Places), t.list(m.Targets), t.str(m.Source)}),
 		start: int32(m.Start), triggerStart: int32(m.TriggerStart), ref: ref,
 	})
 	t.n++
@@ -83,6 +90,17 @@ func (t *Table) str(s string) uint32 {
 	t.strs = append(t.strs, s)
 	t.ids[s] = id
 	t.bytes += len(s) + 16 + 48 // slice entry, map entry
+	return id
+}
+
+func (t *Table) tuple(k [4]uint32) uint32 {
+	if id, ok := t.tupleID[k]; ok {
+		return id
+	}
+	id := uint32(len(t.tuples))
+	t.tuples = append(t.tuples, k)
+	t.tupleID[k] = id
+	t.bytes += 16 + 64
 	return id
 }
 
@@ -115,10 +133,11 @@ func (t *Table) list(l []string) uint32 {
 func (t *Table) view(i int, m *model.Mention) {
 	r := t.row(i)
 	s := t.strs
+	doc, kind, names := &t.tuples[r.doc], &t.tuples[r.kind], &t.tuples[r.names]
 	*m = model.Mention{
-		Article: s[r.article], Published: s[r.published], Date: s[r.date], Type: s[r.typ], Rule: s[r.rule],
-		Trigger: s[r.trigger], Source: s[r.source], Modality: s[r.modality],
-		Actors: t.lists[r.actors], Places: t.lists[r.places], Targets: t.lists[r.targets],
+		Article: s[doc[0]], Published: s[doc[1]], Date: s[r.date], Type: s[kind[0]], Rule: s[kind[1]],
+		Trigger: s[r.trigger], Source: s[names[3]], Modality: s[kind[2]],
+		Actors: t.lists[names[0]], Places: t.lists[names[1]], Targets: t.lists[names[2]],
 		Start: int(r.start), TriggerStart: int(r.triggerStart),
 	}
 }
@@ -130,11 +149,11 @@ func (t *Table) less(i, j int) bool {
 	if a.date != b.date {
 		return s[a.date] < s[b.date]
 	}
-	if a.article != b.article {
-		return s[a.article] < s[b.article]
+	if aa, ba := t.tuples[a.doc][0], t.tuples[b.doc][0]; aa != ba {
+		return s[aa] < s[ba]
 	}
 	if a.triggerStart != b.triggerStart {
 		return a.triggerStart < b.triggerStart
 	}
-	return s[a.typ] < s[b.typ]
+	return s[t.tuples[a.kind][0]] < s[t.tuples[b.kind][0]]
 }

@@ -25,18 +25,24 @@ func WriteFileContext(ctx context.Context, path, format string, tl *model.Timeli
 	return writeFile(ctx, path, format, func(w io.Writer) error { return Encode(w, format, tl) })
 }
 
-// StreamFileContext is WriteFileContext for events built one at a time
+// StreamFileContext is WriteFileContext for events taken one at a time
 // (see Stream); it gives up, leaving no trace, when ctx is cancelled or an
 // event fails.
-func StreamFileContext(ctx context.Context, path, format string, n int, event func(int) (model.Event, error)) error {
-	return writeFile(ctx, path, format, func(w io.Writer) error {
-		return Stream(w, format, n, func(i int) (model.Event, error) {
-			if err := ctx.Err(); err != nil {
-				return model.Event{}, err
-			}
-			return event(i)
-		})
-	})
+func StreamFileContext(ctx context.Context, path, format string, evs Events) error {
+	return writeFile(ctx, path, format, func(w io.Writer) error { return Stream(w, format, cancellable{ctx, evs}) })
+}
+
+// cancellable stops a stream between events once ctx is done.
+type cancellable struct {
+	ctx context.Context
+	Events
+}
+
+func (c cancellable) Header(i int) (model.Event, error) {
+	if err := c.ctx.Err(); err != nil {
+		return model.Event{}, err
+	}
+	return c.Events.Header(i)
 }
 
 // stdout is replaced in tests.

@@ -342,6 +342,10 @@ func TestStreamIsWholeDocument(t *testing.T) {
 	tricky.Events[0].Summary = "two\nlines\n\nand a blank one, 'quotes' and \"more\": yes # not a comment"
 	tricky.Events[0].Mentions[0].Sentence = "  leading spaces\n\ttab\n- dash: colon\n"
 	tricky.Events[1].Conflicts = []string{"2014-02", "2014-03"}
+	many := tricky.Events[0]
+	many.ID = "e3"
+	many.Mentions = append([]model.Mention{tricky.Events[0].Mentions[0]}, sample().Events[0].Mentions[0], tricky.Events[0].Mentions[0])
+	tricky.Events = append(tricky.Events, many, model.Event{ID: "e4", Summary: "no mentions"})
 	for _, format := range Formats {
 		for name, tl := range map[string]*model.Timeline{"sample": sample(), "tricky": tricky, "empty": {}, "one": {Events: sample().Events[:1]}} {
 			var got bytes.Buffer

@@ -141,7 +141,7 @@ var errInterrupted = errors.New("interrupted: no output written")
 
 func emit(ctx context.Context, c *merge.Chronology, format, path string, stdout io.Writer) error {
 	if path == "" {
-		return writer.Stream(stdout, format, c.Len(), c.Event)
+		return writer.Stream(stdout, format, c)
 	}
-	return writer.StreamFileContext(ctx, path, format, c.Len(), c.Event)
+	return writer.StreamFileContext(ctx, path, format, c)
 }
