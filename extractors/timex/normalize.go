@@ -29,6 +29,10 @@ type normCtx struct {
 	// ordinal days ("its 12th day") wait for every date of the text
 	pendingN int
 	ords     []ordinal
+	// the last comparison ("a year ago") whose granularity came from
+	// context: its end and grain, for a comparison right after it
+	cmpEnd   int
+	cmpGrain string
 }
 
 // groups holds, per role, the matched text and its vocabulary value.
