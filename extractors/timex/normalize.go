@@ -208,6 +208,23 @@ func normDate(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 		return true
 	}
 	x.Value, x.How = fmt.Sprintf("%s-%02d-%02d", ys, mo, d), how
+	if r.Params["ending"] == "Q" {
+		// "the quarter ended July 31" (May to July): the calendar quarter
+		// that holds most of the three months ending on that day
+		if y <= 0 {
+			x.Value = "XXXX-QX"
+			return true
+		}
+		mid := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -45)
+		x.Value = fmt.Sprintf("%04d-Q%d", mid.Year(), (int(mid.Month())-1)/3+1)
+		x.How = "quarter ending " + dayStr(mid.AddDate(0, 0, 45)) + ", " + how
+		if a := c.firstByGrain[strings.IndexByte(grains, 'Q')]; a.grain != 0 && a.t.Year() == mid.Year() {
+			// the report's own quarter, named first, may be numbered
+			// in its fiscal year ("the fiscal first quarter", 1989-Q1)
+			x.Value, x.How = a.String(), "the quarter the text named first, "+a.String()
+		}
+		return true
+	}
 	if g.has[rHour] {
 		h, ok := hour24(atoi(g.raw[rHour]), g.val[rAmpm])
 		if !ok {
