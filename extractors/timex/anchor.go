@@ -209,6 +209,10 @@ func normAnchored(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	}
 	x.Value = a.String()
 	x.How = fmt.Sprintf("%s, %+d %s", how, off, unit)
+	if g.has[rPart] && a.grain == 'D' {
+		x.Value += "T" + g.val[rPart] // "in the morning": that day's
+		x.Type = model.TimexTime
+	}
 	return true
 }
 
