@@ -146,7 +146,11 @@ func normTemplate(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 		if !g.has[i] {
 			return false
 		}
-		v = strings.ReplaceAll(v, ph, g.val[i])
+		w := g.val[i]
+		if name == "month" && len(w) == 1 {
+			w = "0" + w // TIMEX3 months have two digits: XXXX-07
+		}
+		v = strings.ReplaceAll(v, ph, w)
 	}
 	if strings.ContainsAny(v, "{}") {
 		return false
