@@ -126,9 +126,10 @@ func (a anchor) String() string {
 // noteAnchor records x as the narrative anchor when it is a calendar date
 // tagged by a non-anaphoric rule.
 // A rule with param anchor: "no" (a DCT-relative comparison: "a year
-// ago") does not either.
+// ago") does not either; an anaphoric rule with anchor: "yes" does ("the
+// latest quarter" names the report's quarter again).
 func (c *normCtx) noteAnchor(r *crule, x *model.Timex) {
-	if r.Normalize == "anchored" || r.Params["anchor"] == "no" || (x.Type != model.TimexDate && x.Type != model.TimexTime) {
+	if (r.Normalize == "anchored" && r.Params["anchor"] != "yes") || r.Params["anchor"] == "no" || (x.Type != model.TimexDate && x.Type != model.TimexTime) {
 		return
 	}
 	if a, ok := parseAnchor(x.Value); ok {
