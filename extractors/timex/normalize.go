@@ -609,6 +609,11 @@ func normDuration(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	if k, u, ok := splitCount(unit); ok {
 		if v, err := strconv.Atoi(n); err == nil {
 			n = strconv.Itoa(v * k)
+			if r.Params["half"] == "yes" && k%2 == 0 {
+				// "a decade and a half": 15 years
+				x.Value, x.How = "P"+strconv.Itoa(v*k+k/2)+u, "duration "+n+" and a half "+unit
+				return true
+			}
 		}
 		unit = u
 	}
@@ -619,6 +624,20 @@ func normDuration(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	}
 	if unit == "" {
 		return false
+	}
+	if r.Params["half"] == "yes" {
+		// the half in the next unit down; a half month or week has none
+		half, ok := map[string]string{"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}[unit]
+		if !ok || n == "X" {
+			return false
+		}
+		if strings.HasPrefix(unit, "T") {
+			x.Value = "PT" + n + unit[1:] + half
+		} else {
+			x.Value = "P" + n + unit + half
+		}
+		x.How = "duration " + n + " and a half " + unit
+		return true
 	}
 	if strings.HasPrefix(unit, "T") {
 		x.Value = "PT" + n + unit[1:]
