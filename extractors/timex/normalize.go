@@ -65,6 +65,9 @@ func init() {
 
 func (c *normCtx) normalize(cd cand) (model.Timex, bool) {
 	r := &c.t.rules[cd.rule]
+	if v := r.Params["after"]; v != "" && !c.inVocab(v, c.wordBefore(cd.start)) {
+		return model.Timex{}, false // "a June agreement", not "May be"
+	}
 	var g groups
 	for _, gr := range r.groups {
 		s, e := cd.m[2*gr.index], cd.m[2*gr.index+1]
