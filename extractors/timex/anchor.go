@@ -171,6 +171,16 @@ func normAnchored(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	case gs != "":
 		grain = gs[0]
 	}
+	if v := r.Params["compare"]; v != "" && off == 0 {
+		cg := c.compareGrain(v, atoi(r.Params["compare_back"]), x.Start)
+		if cg != "" {
+			c.cmpEnd, c.cmpGrain = x.End, cg // a comparison after it compares the same
+		}
+		if cg == "Y" {
+			// "the 1988 period" after "the first nine months": the year's
+			grain, byUnit = 'Y', true
+		}
+	}
 	a := c.anchor
 	if f := r.Params["from"]; f != "" {
 		a = anchor{}
