@@ -16,6 +16,7 @@ type normCtx struct {
 	text    string
 	dct     time.Time
 	lastDay string              // last day-precision date tagged, anchors clock times
+	lastEnd int                 // end of the last expression tagged
 	anchor  anchor              // last calendar value tagged, anchors anaphoric expressions
 	byGrain [len(grains)]anchor // the last anchor of each granularity
 	// the first anchor of each granularity: an earnings report's own
@@ -95,7 +96,27 @@ func (c *normCtx) normalize(cd cand) (model.Timex, bool) {
 	if !ok || !fn(c, r, &g, &x) {
 		return model.Timex{}, false
 	}
+	c.takeApprox(&x)
 	return x, true
+}
+
+// takeApprox extends a date or time over a hedge right before it ("around
+// Nov. 1", "around 7:15 p.m."): TIMEX3 spans keep the modifier, as mod
+// (vocabulary approx_point: word -> mod).
+func (c *normCtx) takeApprox(x *model.Timex) {
+	if x.Type != model.TimexDate && x.Type != model.TimexTime {
+		return
+	}
+	w, start := c.wordBeforeAt(x.Start)
+	mod, ok := c.t.vocab["approx_point"][w]
+	if !ok || start < c.lastEnd {
+		return
+	}
+	x.Start = start
+	x.Text = c.text[start:x.End]
+	if x.Mod == "" {
+		x.Mod = mod
+	}
 }
 
 // lookup maps a matched word to its vocabulary value, case- and
@@ -304,10 +325,16 @@ func (c *normCtx) cueAdjacent(start int) bool {
 
 // wordBefore is the lower-cased word right before offset i ("" if none).
 func (c *normCtx) wordBefore(i int) string {
+	w, _ := c.wordBeforeAt(i)
+	return w
+}
+
+// wordBeforeAt is wordBefore and the offset where that word starts.
+func (c *normCtx) wordBeforeAt(i int) (string, int) {
 	j := i
 	for j > 0 && !isLetter(c.text[j-1]) {
 		if c.text[j-1] != ' ' {
-			return "" // punctuation between: not a phrase
+			return "", i // punctuation between: not a phrase
 		}
 		j--
 	}
@@ -315,7 +342,7 @@ func (c *normCtx) wordBefore(i int) string {
 	for k > 0 && isLetter(c.text[k-1]) {
 		k--
 	}
-	return asciiLower(c.text[k:j])
+	return asciiLower(c.text[k:j]), k
 }
 
 // inVocab reports whether w is a word of the named vocabulary.
