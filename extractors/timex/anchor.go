@@ -126,9 +126,10 @@ func (a anchor) String() string {
 // noteAnchor records x as the narrative anchor when it is a calendar date
 // tagged by a non-anaphoric rule.
 // A rule with param anchor: "no" (a DCT-relative comparison: "a year
-// ago") does not either.
+// ago") does not either; an anaphoric rule with anchor: "yes" does ("the
+// latest quarter" names the report's quarter again).
 func (c *normCtx) noteAnchor(r *crule, x *model.Timex) {
-	if r.Normalize == "anchored" || r.Params["anchor"] == "no" || (x.Type != model.TimexDate && x.Type != model.TimexTime) {
+	if (r.Normalize == "anchored" && r.Params["anchor"] != "yes") || r.Params["anchor"] == "no" || (x.Type != model.TimexDate && x.Type != model.TimexTime) {
 		return
 	}
 	if a, ok := parseAnchor(x.Value); ok {
@@ -170,6 +171,16 @@ func normAnchored(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	case gs != "":
 		grain = gs[0]
 	}
+	if v := r.Params["compare"]; v != "" && off == 0 {
+		cg := c.compareGrain(v, atoi(r.Params["compare_back"]), x.Start)
+		if cg != "" {
+			c.cmpEnd, c.cmpGrain = x.End, cg // a comparison after it compares the same
+		}
+		if cg == "Y" {
+			// "the 1988 period" after "the first nine months": the year's
+			grain, byUnit = 'Y', true
+		}
+	}
 	a := c.anchor
 	if f := r.Params["from"]; f != "" {
 		a = anchor{}
@@ -209,6 +220,10 @@ func normAnchored(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	}
 	x.Value = a.String()
 	x.How = fmt.Sprintf("%s, %+d %s", how, off, unit)
+	if g.has[rPart] && a.grain == 'D' {
+		x.Value += "T" + g.val[rPart] // "in the morning": that day's
+		x.Type = model.TimexTime
+	}
 	return true
 }
 

@@ -16,7 +16,10 @@ import (
 // Y), compare_back how many bytes before the expression to search.
 
 // compareGrain returns the grain of the nearest period word in the back
-// bytes before start ("" when there is none).
+// bytes before start ("" when there is none). A comparison in that window
+// with no period word after it passes on its own grain: "net was $2
+// million a year ago. Sales were $3 million a year earlier" compares the
+// same quarter twice (the "year" of "a year ago" is no period word).
 func (c *normCtx) compareGrain(vocab string, back, start int) string {
 	words := c.t.vocab[vocab]
 	if len(words) == 0 {
@@ -25,11 +28,18 @@ func (c *normCtx) compareGrain(vocab string, back, start int) string {
 	// a byte window rather than sentences: abbreviations ("Co.", "St.")
 	// cut news sentences short
 	lo := max(0, start-back)
+	prev := c.cmpGrain != "" && c.cmpEnd > lo && c.cmpEnd <= start
+	if prev {
+		lo = c.cmpEnd
+	}
 	ws := splitWords(c.text, lo, start)
 	for i := len(ws) - 1; i >= 0; i-- {
 		if g, ok := words[ws[i].text]; ok {
 			return g
 		}
+	}
+	if prev {
+		return c.cmpGrain
 	}
 	return ""
 }
@@ -40,7 +50,14 @@ func (c *normCtx) compareGrain(vocab string, back, start int) string {
 // the unit is not years or the context is not a quarter.
 func (c *normCtx) compareQuarter(r *crule, unit string, off int, x *model.Timex) (string, bool) {
 	v := r.Params["compare"]
-	if v == "" || unit != "Y" || off >= 0 || c.compareGrain(v, atoi(r.Params["compare_back"]), x.Start) != "Q" {
+	if v == "" || unit != "Y" || off >= 0 {
+		return "", false
+	}
+	grain := c.compareGrain(v, atoi(r.Params["compare_back"]), x.Start)
+	if grain != "" {
+		c.cmpEnd, c.cmpGrain = x.End, grain
+	}
+	if grain != "Q" {
 		return "", false
 	}
 	a := c.byGrain[strings.IndexByte(grains, 'Q')]

@@ -16,6 +16,7 @@ type normCtx struct {
 	text    string
 	dct     time.Time
 	lastDay string              // last day-precision date tagged, anchors clock times
+	lastEnd int                 // end of the last expression tagged
 	anchor  anchor              // last calendar value tagged, anchors anaphoric expressions
 	byGrain [len(grains)]anchor // the last anchor of each granularity
 	// the first anchor of each granularity: an earnings report's own
@@ -29,6 +30,10 @@ type normCtx struct {
 	// ordinal days ("its 12th day") wait for every date of the text
 	pendingN int
 	ords     []ordinal
+	// the last comparison ("a year ago") whose granularity came from
+	// context: its end and grain, for a comparison right after it
+	cmpEnd   int
+	cmpGrain string
 }
 
 // groups holds, per role, the matched text and its vocabulary value.
@@ -61,6 +66,9 @@ func init() {
 
 func (c *normCtx) normalize(cd cand) (model.Timex, bool) {
 	r := &c.t.rules[cd.rule]
+	if v := r.Params["after"]; v != "" && !c.inVocab(v, c.wordBefore(cd.start)) {
+		return model.Timex{}, false // "a June agreement", not "May be"
+	}
 	var g groups
 	for _, gr := range r.groups {
 		s, e := cd.m[2*gr.index], cd.m[2*gr.index+1]
@@ -88,7 +96,27 @@ func (c *normCtx) normalize(cd cand) (model.Timex, bool) {
 	if !ok || !fn(c, r, &g, &x) {
 		return model.Timex{}, false
 	}
+	c.takeApprox(&x)
 	return x, true
+}
+
+// takeApprox extends a date or time over a hedge right before it ("around
+// Nov. 1", "around 7:15 p.m."): TIMEX3 spans keep the modifier, as mod
+// (vocabulary approx_point: word -> mod).
+func (c *normCtx) takeApprox(x *model.Timex) {
+	if x.Type != model.TimexDate && x.Type != model.TimexTime {
+		return
+	}
+	w, start := c.wordBeforeAt(x.Start)
+	mod, ok := c.t.vocab["approx_point"][w]
+	if !ok || start < c.lastEnd {
+		return
+	}
+	x.Start = start
+	x.Text = c.text[start:x.End]
+	if x.Mod == "" {
+		x.Mod = mod
+	}
 }
 
 // lookup maps a matched word to its vocabulary value, case- and
@@ -142,7 +170,11 @@ func normTemplate(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 		if !g.has[i] {
 			return false
 		}
-		v = strings.ReplaceAll(v, ph, g.val[i])
+		w := g.val[i]
+		if name == "month" && len(w) == 1 {
+			w = "0" + w // TIMEX3 months have two digits: XXXX-07
+		}
+		v = strings.ReplaceAll(v, ph, w)
 	}
 	if strings.ContainsAny(v, "{}") {
 		return false
@@ -204,6 +236,23 @@ func normDate(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 		return true
 	}
 	x.Value, x.How = fmt.Sprintf("%s-%02d-%02d", ys, mo, d), how
+	if r.Params["ending"] == "Q" {
+		// "the quarter ended July 31" (May to July): the calendar quarter
+		// that holds most of the three months ending on that day
+		if y <= 0 {
+			x.Value = "XXXX-QX"
+			return true
+		}
+		mid := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -45)
+		x.Value = fmt.Sprintf("%04d-Q%d", mid.Year(), (int(mid.Month())-1)/3+1)
+		x.How = "quarter ending " + dayStr(mid.AddDate(0, 0, 45)) + ", " + how
+		if a := c.firstByGrain[strings.IndexByte(grains, 'Q')]; a.grain != 0 && a.t.Year() == mid.Year() {
+			// the report's own quarter, named first, may be numbered
+			// in its fiscal year ("the fiscal first quarter", 1989-Q1)
+			x.Value, x.How = a.String(), "the quarter the text named first, "+a.String()
+		}
+		return true
+	}
 	if g.has[rHour] {
 		h, ok := hour24(atoi(g.raw[rHour]), g.val[rAmpm])
 		if !ok {
@@ -276,10 +325,16 @@ func (c *normCtx) cueAdjacent(start int) bool {
 
 // wordBefore is the lower-cased word right before offset i ("" if none).
 func (c *normCtx) wordBefore(i int) string {
+	w, _ := c.wordBeforeAt(i)
+	return w
+}
+
+// wordBeforeAt is wordBefore and the offset where that word starts.
+func (c *normCtx) wordBeforeAt(i int) (string, int) {
 	j := i
 	for j > 0 && !isLetter(c.text[j-1]) {
 		if c.text[j-1] != ' ' {
-			return "" // punctuation between: not a phrase
+			return "", i // punctuation between: not a phrase
 		}
 		j--
 	}
@@ -287,7 +342,7 @@ func (c *normCtx) wordBefore(i int) string {
 	for k > 0 && isLetter(c.text[k-1]) {
 		k--
 	}
-	return asciiLower(c.text[k:j])
+	return asciiLower(c.text[k:j]), k
 }
 
 // inVocab reports whether w is a word of the named vocabulary.
@@ -584,6 +639,11 @@ func normDuration(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	if k, u, ok := splitCount(unit); ok {
 		if v, err := strconv.Atoi(n); err == nil {
 			n = strconv.Itoa(v * k)
+			if r.Params["half"] == "yes" && k%2 == 0 {
+				// "a decade and a half": 15 years
+				x.Value, x.How = "P"+strconv.Itoa(v*k+k/2)+u, "duration "+n+" and a half "+unit
+				return true
+			}
 		}
 		unit = u
 	}
@@ -594,6 +654,20 @@ func normDuration(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	}
 	if unit == "" {
 		return false
+	}
+	if r.Params["half"] == "yes" {
+		// the half in the next unit down; a half month or week has none
+		half, ok := map[string]string{"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}[unit]
+		if !ok || n == "X" {
+			return false
+		}
+		if strings.HasPrefix(unit, "T") {
+			x.Value = "PT" + n + unit[1:] + half
+		} else {
+			x.Value = "P" + n + unit + half
+		}
+		x.How = "duration " + n + " and a half " + unit
+		return true
 	}
 	if strings.HasPrefix(unit, "T") {
 		x.Value = "PT" + n + unit[1:]

@@ -150,6 +150,7 @@ func (t *Tagger) normalizeAll(text string, dct time.Time, cs []cand, carry *anch
 			ctx.pendingN = 0
 		}
 		out = append(out, x)
+		ctx.lastEnd = x.End
 		ctx.noteAnchor(&t.rules[c.rule], &x)
 		if x.Type == model.TimexDate && len(x.Value) == 10 && !strings.HasPrefix(x.Value, "X") {
 			ctx.lastDay = x.Value // anchors a following clock time
