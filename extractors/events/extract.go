@@ -12,18 +12,28 @@ import (
 
 // Extractor finds event mentions with a compiled set of event rules.
 type Extractor struct {
-	rules     *rules.EventRules
-	lex       lexicon
-	requires  []map[string]bool // per rule
-	excludes  []map[string]bool // per rule
-	mods      []modality
-	preps     map[string]bool
-	pronouns  map[string]bool
-	modifiers map[string]bool
-	aux       map[string]bool
-	subord    map[string]bool
-	clear     [][]string // transparent word sequences
-	pos       *postag.Tagger
+	rules         *rules.EventRules
+	lex           lexicon
+	requires      []map[string]bool // per rule
+	excludes      []map[string]bool // per rule
+	mods          []modality
+	preps         map[string]bool
+	pronouns      map[string]bool
+	modifiers     map[string]bool
+	aux           map[string]bool
+	subord        map[string]bool
+	relatives     map[string]bool
+	obliques      map[string]bool
+	deadlines     map[string]bool
+	spans         map[string]bool
+	roleHeads     map[string]bool
+	roleMods      map[string]bool
+	honorific     map[string]bool
+	inverted      map[string]bool
+	groupPronouns map[string]bool
+	adjuncts      map[string]bool
+	clear         [][]string // transparent word sequences
+	pos           *postag.Tagger
 }
 
 // modality is a compiled cue: phrases are word sequences.
@@ -50,6 +60,11 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 		return nil, fmt.Errorf("events: no rules")
 	}
 	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pronouns: set(r.Speakers.Pronouns), modifiers: set(r.Places.Modifiers), aux: set(r.Attach.Auxiliaries), subord: set(r.Attach.Subordinators), pos: postag.New()}
+	x.adjuncts = set(r.Places.Adjuncts)
+	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
+	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)
+	x.deadlines, x.spans = set(r.Attach.Deadlines), set(r.Attach.Spans)
+	x.roleHeads, x.roleMods, x.honorific = set(r.Roles.Heads), set(r.Roles.Modifiers), set(r.Roles.Honorifics)
 	for _, p := range r.Attach.Transparent {
 		x.clear = append(x.clear, strings.Fields(strings.ToLower(p)))
 	}
@@ -98,7 +113,8 @@ func (x *Extractor) Extract(doc *model.Document) {
 	ents := entitiesBySentence(doc)
 	times := timexBySentence(doc)
 	focus := focusState{}
-	lastPerson := "" // the first person of the last sentence that names one
+	lastPerson := ""             // the first person of the last sentence that names one
+	known := map[string]string{} // person -> role, as the article gave it so far
 	published := ""
 	if doc.Article.HasPublished() {
 		published = doc.Article.Published.Format("2006-01-02")
@@ -128,6 +144,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 			x.pos.Tag(doc.Article.Text, s)
 			trigs = x.filter(s, trigs, ds, ents[si])
 		}
+		x.personRoles(s, words, ents[si], known)
 		x.setModality(words, trigs)
 		quoted := quotedTokens(words)
 		for i := range trigs {
@@ -135,7 +152,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 		}
 		x.attach(s, words, trigs, ds)
 		x.inherit(s, words, trigs, ds, len(times[si]) == 0, &focus)
-		x.emit(doc, s, words, trigs, ds, ents[si], &focus, lastPerson, quoted)
+		x.emit(doc, s, words, trigs, ds, ents[si], &focus, lastPerson, quoted, known)
 		for _, e := range ents[si] {
 			if e.Kind == model.Person {
 				lastPerson = e.Canonical // the sentence's first person: usually its subject
@@ -151,7 +168,7 @@ var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context":
 // emit turns dated triggers into mentions, one per event type and date in
 // the sentence. A speech act is kept only when a time expression of its own
 // dates it; the content events it reports are attributed to its speaker.
-func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, lastPerson string, quoted []bool) {
+func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, lastPerson string, quoted []bool, known map[string]string) {
 	dateOf := func(t trigger) *dated {
 		switch {
 		case t.time >= 0:
@@ -161,11 +178,26 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		}
 		return nil
 	}
+	// The sentence's speech act is its first speech verb (a speech noun,
+	// "at a press conference", has the verb's subject as its speaker): a
+	// verb coordinated after it ("said ... and told the minister") does not
+	// name another speaker for what the sentence reports.
+	verb := -1
+	for i, t := range trigs {
+		if x.class(t) == "speech" && t.kind == "verb" {
+			verb = i
+			break
+		}
+	}
 	speaker := ""
-	for _, t := range trigs {
-		if x.class(t) == "speech" {
-			if speaker = x.speaker(s, words, t, ents, ds, lastPerson); speaker != "" {
-				break
+	if verb >= 0 {
+		speaker = x.speaker(s, words, trigs[verb], ents, ds, lastPerson, quoted)
+	} else {
+		for _, t := range trigs {
+			if x.class(t) == "speech" {
+				if speaker = x.speaker(s, words, t, ents, ds, lastPerson, quoted); speaker != "" {
+					break
+				}
 			}
 		}
 	}
@@ -183,13 +215,14 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if i, dup := seen[key]; dup && viaRank[doc.Events[i].Time.Via] <= viaRank[t.via] {
 			continue // keep the mention whose time is most its own
 		}
-		m := x.mention(doc, s, words, t, d, ds, ents, lastPerson, quoted)
+		m := x.mention(doc, s, words, t, d, ds, ents, lastPerson, quoted, trigs, verb)
 		if rule.Class == "content" && speaker != "" && m.Source == "" {
 			m.Source = speaker
 			if m.Modality == "" {
 				m.Modality = "reported"
 			}
 		}
+		mentionRoles(&m, known)
 		if i, dup := seen[key]; dup {
 			doc.Events[i] = m
 			continue
@@ -199,7 +232,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 	}
 }
 
-func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ds []dated, ents []model.Entity, lastPerson string, quoted []bool) model.Mention {
+func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ds []dated, ents []model.Entity, lastPerson string, quoted []bool, trigs []trigger, verb int) model.Mention {
 	rule := x.rules.Rules[t.rule]
 	a := &doc.Article
 	m := model.Mention{
@@ -222,10 +255,24 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 	if a.HasPublished() {
 		m.Published = a.Published.Format("2006-01-02")
 	}
+	actorsOf := t
 	if rule.Class == "speech" {
-		m.Source = x.speaker(s, words, t, ents, ds, lastPerson)
+		if t.kind != "verb" && verb >= 0 && trigs[verb].quoted == t.quoted {
+			actorsOf = trigs[verb] // "Speaking at a press conference on Friday, Mr Johnson said"
+		}
+		m.Source = x.speaker(s, words, actorsOf, ents, ds, lastPerson, quoted)
 	}
 	m.Actors, m.Targets, m.Places = x.roles(s, words, t, ents, quoted)
+	if actorsOf != t {
+		m.Actors, _, _ = x.roles(s, words, actorsOf, ents, quoted)
+		kept := m.Targets[:0]
+		for _, n := range m.Targets {
+			if !contains(m.Actors, n) {
+				kept = append(kept, n)
+			}
+		}
+		m.Targets = kept
+	}
 	if rule.Class == "speech" && len(m.Actors) == 0 && m.Source != "" {
 		m.Actors = []string{strings.Clone(m.Source)} // the speaker acts, even when named after the verb
 	}
