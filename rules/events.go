@@ -76,6 +76,7 @@ type EventExample struct {
 	Source  *string           `yaml:"source"`
 	Roles   map[string]string `yaml:"roles"`
 	NoEvent bool              `yaml:"no_event"`
+	Realis  bool              `yaml:"realis"` // no modality at all
 }
 
 // Recast is a second type for a rule's events, chosen by the words the
@@ -156,9 +157,6 @@ type AttachRules struct {
 	// December"): it dates only what is planned, and is lent to no other
 	// event of the sentence.
 	Deadlines []string `yaml:"deadlines"`
-	// Spans introduce the start of a period ("the death toll since
-	// Tuesday"): such a time dates no event.
-	Spans []string `yaml:"spans"`
 }
 
 // SpeakerCues resolve who speaks: a personal pronoun next to a speech verb

@@ -26,6 +26,12 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 		possessive := strings.HasSuffix(d.tx.Text, "'s") || strings.HasSuffix(d.tx.Text, "’s") || (d.to < len(words) && words[d.to] == "s")
 		best, bestCost := -1, 0
 		for ti, t := range trigs {
+			if t.modality == "intended" {
+				continue // an infinitive's time is its governing verb's: "signed up to fight in March"
+			}
+			if !fronted && d.to <= t.from && x.relativeBetween(words, d.to, t.from) {
+				continue // "proposed a ban on Tuesday, which must be agreed": Tuesday is the proposal's
+			}
 			if possessive && t.from >= d.to && t.from <= d.to+3 {
 				best, bestCost = ti, -1<<20 // "last month's takeover": the time belongs to the noun
 				continue
@@ -62,8 +68,59 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 		t := &trigs[best]
 		if t.time < 0 || distance(t.from, t.to, d.from, d.to) < distance(t.from, t.to, ds[t.time].from, ds[t.time].to) {
 			t.time, t.via = di, "own"
+			if d.deadline && realis(t.modality) && !pastTense(s.Tokens, words, *t) {
+				t.modality = "planned" // "new elections by December"
+			}
 		}
 	}
+}
+
+// relativeBetween reports a relative pronoun in words[from:to].
+func (x *Extractor) relativeBetween(words []string, from, to int) bool {
+	for k := from; k < to; k++ {
+		if x.relatives[words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// pastTense reports a trigger told in the past: a past-tense verb, or a
+// past participle after "had" or "have" ("had withdrawn by March").
+func pastTense(toks []model.Token, words []string, t trigger) bool {
+	if t.kind != "verb" {
+		return false
+	}
+	switch toks[t.from].Tag {
+	case "VBD":
+		return true
+	case "VBN":
+		for k := t.from - 1; k >= 0 && k >= t.from-3; k-- {
+			switch words[k] {
+			case "had", "has", "have", "'d":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastPerfect reports a verb trigger in the past perfect ("had agreed",
+// "had been taken"): it happened before the time of the sentence's report.
+func pastPerfect(toks []model.Token, words []string, t trigger) bool {
+	if t.kind != "verb" || toks[t.from].Tag != "VBN" && toks[t.from].Tag != "VBD" {
+		return false
+	}
+	for k := t.from - 1; k >= 0 && k >= t.from-3; k-- {
+		switch {
+		case words[k] == "had" || words[k] == "'d":
+			return true
+		case words[k] == "been" || strings.HasPrefix(toks[k].Tag, "RB"):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // blockingVerbs marks the verbs of a sentence that can take a time
@@ -205,7 +262,7 @@ func distance(af, at, bf, bt int) int {
 func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, ds []dated, noTimex bool, focus *focusState) {
 	speech := -1
 	for _, t := range trigs {
-		if t.time >= 0 && x.class(t) == "speech" {
+		if t.time >= 0 && x.class(t) == "speech" && !ds[t.time].deadline {
 			speech = t.time
 			break
 		}
@@ -215,6 +272,9 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 		if t.time >= 0 || !realis(t.modality) || t.quoted {
 			continue // quoted speech is no narrative: only its own times count
 		}
+		if pastPerfect(s.Tokens, words, *t) {
+			continue // "said that Yanukovych had agreed": before the report, not at it
+		}
 		switch {
 		case len(ds) > 0 && t.kind == "noun":
 			// a bare noun without a time of its own stays undated
@@ -223,7 +283,7 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 		case len(ds) > 0:
 			near, nd := -1, 0
 			for _, o := range trigs {
-				if o.time >= 0 && o.via == "own" {
+				if o.time >= 0 && o.via == "own" && !ds[o.time].deadline {
 					if d := distance(t.from, t.to, o.from, o.to); near < 0 || d < nd {
 						near, nd = o.time, d
 					}
@@ -277,7 +337,7 @@ func (f *focusState) set(ds []dated, published string) {
 		if published != "" && ds[i].date > published {
 			continue
 		}
-		if ds[i].precision == model.PrecisionDay || ds[i].precision == model.PrecisionTime {
+		if (ds[i].precision == model.PrecisionDay || ds[i].precision == model.PrecisionTime) && !ds[i].deadline {
 			d := ds[i]
 			f.d, f.age = &d, 0
 			return

@@ -24,7 +24,7 @@ func TestExampleRoles(t *testing.T) {
 	}
 	for _, r := range rs.Events.Rules {
 		for i, ex := range r.Examples {
-			if ex.Type == "" && ex.Actors == nil && ex.Targets == nil && ex.Source == nil && ex.Roles == nil && !ex.NoEvent {
+			if ex.Type == "" && ex.Actors == nil && ex.Targets == nil && ex.Source == nil && ex.Roles == nil && !ex.NoEvent && !ex.Realis {
 				continue
 			}
 			art := model.Article{ID: "example", Text: ex.Text}
@@ -59,6 +59,9 @@ func TestExampleRoles(t *testing.T) {
 			case m == nil:
 				fail("gives no dated event")
 				continue
+			}
+			if ex.Realis && m.Modality != "" {
+				fail("modality %q, want none", m.Modality)
 			}
 			if ex.Type != "" && m.Type != ex.Type {
 				fail("type %s, want %s", m.Type, ex.Type)

@@ -25,7 +25,6 @@ type Extractor struct {
 	relatives     map[string]bool
 	obliques      map[string]bool
 	deadlines     map[string]bool
-	spans         map[string]bool
 	roleHeads     map[string]bool
 	roleMods      map[string]bool
 	honorific     map[string]bool
@@ -34,6 +33,20 @@ type Extractor struct {
 	adjuncts      map[string]bool
 	clear         [][]string // transparent word sequences
 	pos           *postag.Tagger
+	recasts       []recast // per rule; an empty type when the rule has none
+}
+
+// recast is a compiled rules.Recast.
+type recast struct {
+	typ             string
+	context, unless map[string]bool
+}
+
+// discourse is what the article has said so far, for recasts: per rule,
+// the position (in words read) of the last context and unless word.
+type discourse struct {
+	read       int
+	ctx, block []int
 }
 
 // modality is a compiled cue: phrases are word sequences.
@@ -63,12 +76,17 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.adjuncts = set(r.Places.Adjuncts)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)
-	x.deadlines, x.spans = set(r.Attach.Deadlines), set(r.Attach.Spans)
+	x.deadlines = set(r.Attach.Deadlines)
 	x.roleHeads, x.roleMods, x.honorific = set(r.Roles.Heads), set(r.Roles.Modifiers), set(r.Roles.Honorifics)
 	for _, p := range r.Attach.Transparent {
 		x.clear = append(x.clear, strings.Fields(strings.ToLower(p)))
 	}
 	for _, rule := range r.Rules {
+		rc := recast{}
+		if rule.Recast != nil {
+			rc = recast{typ: rule.Recast.Type, context: set(rule.Recast.Context), unless: set(rule.Recast.Unless)}
+		}
+		x.recasts = append(x.recasts, rc)
 		x.requires = append(x.requires, set(rule.Requires))
 		x.excludes = append(x.excludes, set(rule.Excludes))
 	}
@@ -106,6 +124,9 @@ type dated struct {
 	date      string
 	precision string
 	from, to  int // token range
+	// deadline: the time follows "by" or "until" ("elections by
+	// December"): what is due by then has not happened.
+	deadline bool
 }
 
 // Extract appends a mention to doc.Events for every dated event it finds.
@@ -119,11 +140,16 @@ func (x *Extractor) Extract(doc *model.Document) {
 	if doc.Article.HasPublished() {
 		published = doc.Article.Published.Format("2006-01-02")
 	}
+	disc := discourse{ctx: make([]int, len(x.recasts)), block: make([]int, len(x.recasts))}
+	for i := range disc.ctx {
+		disc.ctx[i], disc.block[i] = -1, -1
+	}
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		focus.age++
 		if s.Kind == model.BlockHeading || len(s.Tokens) == 0 {
 			focus.reset()
+			x.readDiscourse(&disc, normTokens(s))
 			continue
 		}
 		words := normTokens(s)
@@ -137,7 +163,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 				continue // "Fox News Sunday" is a programme, not a day
 			}
 			from, to := tokenRange(s, tx.Span)
-			ds = append(ds, dated{tx: tx, date: date, precision: prec, from: from, to: to})
+			ds = append(ds, dated{tx: tx, date: date, precision: prec, from: from, to: to, deadline: from > 0 && x.deadlines[words[from-1]]})
 		}
 		trigs := x.findTriggers(words)
 		if len(trigs) > 0 {
@@ -145,6 +171,8 @@ func (x *Extractor) Extract(doc *model.Document) {
 			trigs = x.filter(s, trigs, ds, ents[si])
 		}
 		x.personRoles(s, words, ents[si], known)
+		x.recastTypes(&disc, words, trigs)
+		x.readDiscourse(&disc, words)
 		x.setModality(words, trigs)
 		quoted := quotedTokens(words)
 		for i := range trigs {
@@ -211,7 +239,14 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if rule.Class == "speech" && (t.via != "own" || t.quoted) {
 			continue // a speech act is dated only by its own time, and quoted speech is no report
 		}
-		key := rule.Type + "|" + d.date
+		if pub := doc.Article.Published; !pub.IsZero() && (d.deadline && !realis(t.modality) && d.date < pub.Format("2006-01-02")[:min(len(d.date), 10)] || realis(t.modality) && after(d.date, pub.Format("2006-01-02"))) {
+			continue // a deadline lies ahead of the writing, and what happened lies before it
+		}
+		typ := rule.Type
+		if t.typ != "" {
+			typ = t.typ
+		}
+		key := typ + "|" + d.date
 		if i, dup := seen[key]; dup && viaRank[doc.Events[i].Time.Via] <= viaRank[t.via] {
 			continue // keep the mention whose time is most its own
 		}
@@ -252,6 +287,9 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 		},
 		Modality: t.modality,
 	}
+	if t.typ != "" {
+		m.Type = t.typ
+	}
 	if a.HasPublished() {
 		m.Published = a.Published.Format("2006-01-02")
 	}
@@ -277,6 +315,15 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 		m.Actors = []string{strings.Clone(m.Source)} // the speaker acts, even when named after the verb
 	}
 	return m
+}
+
+// after reports a date (year, month or day) later than the day published.
+func after(date, published string) bool {
+	switch len(date) {
+	case 4, 7, 10:
+		return date > published[:len(date)]
+	}
+	return false
 }
 
 // partOfName reports a capitalised time expression that continues a name
@@ -318,4 +365,50 @@ func timexBySentence(doc *model.Document) map[int][]*model.Timex {
 		out[t.Sentence] = append(out[t.Sentence], t)
 	}
 	return out
+}
+
+// recastTypes gives a trigger its rule's second type when the words the
+// article used last say so: "the vote" after "the referendum" is the
+// referendum, unless its sentence speaks of an election ("a vote for a new
+// president").
+func (x *Extractor) recastTypes(disc *discourse, words []string, trigs []trigger) {
+	for i := range trigs {
+		t := &trigs[i]
+		rc := x.recasts[t.rule]
+		if rc.typ == "" {
+			continue
+		}
+		ctx, block := disc.ctx[t.rule], disc.block[t.rule]
+		blocked := false
+		for k, w := range words {
+			if rc.unless[w] && (k < t.from || k >= t.to) {
+				blocked = true
+				break
+			}
+			if rc.context[w] && k < t.from {
+				ctx = disc.read + k
+			}
+		}
+		if !blocked && ctx >= 0 && ctx > block {
+			t.typ = rc.typ
+		}
+	}
+}
+
+// readDiscourse records the context and unless words of a sentence read.
+func (x *Extractor) readDiscourse(disc *discourse, words []string) {
+	for r, rc := range x.recasts {
+		if rc.typ == "" {
+			continue
+		}
+		for k, w := range words {
+			switch {
+			case rc.context[w]:
+				disc.ctx[r] = disc.read + k
+			case rc.unless[w]:
+				disc.block[r] = disc.read + k
+			}
+		}
+	}
+	disc.read += len(words)
 }

@@ -32,6 +32,12 @@ func (x *Extractor) modality(words []string, t trigger) string {
 			continue
 		}
 		from, to := max(0, t.from-m.window), t.from
+		for k := t.from - 1; k >= from; k-- {
+			if x.relatives[words[k]] {
+				from = k + 1 // "the demands of militants who attacked": the demands are not the attack's
+				break
+			}
+		}
 		switch {
 		case m.sentence:
 			from, to = 0, len(words)

@@ -17,6 +17,9 @@ type trigger struct {
 	kind     string // verb, noun or phrase
 	modality string
 	quoted   bool // inside quotation marks
+	// typ overrides the rule's type when the discourse recasts it ("the
+	// vote" after "the referendum"); "" keeps the rule's.
+	typ string
 	// time is the index into the sentence's dated timexes, -1 when none.
 	time int
 	via  string
