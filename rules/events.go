@@ -136,6 +136,9 @@ type PlaceCues struct {
 	// Kiev", "In a call to Lavrov, Kerry underscored"): a noun trigger
 	// after one, with no actor of its own, takes that subject.
 	Adjuncts []string `yaml:"adjuncts"`
+	// SupportVerbs (forms) take a noun trigger as their object and lend it
+	// their subject as actor: "Biden held a virtual summit with Putin".
+	SupportVerbs []string `yaml:"support_verbs"`
 }
 
 // AttachRules say which verbs let a time expression through to a trigger
@@ -157,6 +160,10 @@ type AttachRules struct {
 	// December"): it dates only what is planned, and is lent to no other
 	// event of the sentence.
 	Deadlines []string `yaml:"deadlines"`
+	// Spans introduce the start of a period ("since Tuesday"): it dates no
+	// speech act and no noun ("the death toll since Tuesday"), only a verb
+	// of a state begun then ("have blockaded buildings since Sunday").
+	Spans []string `yaml:"spans"`
 }
 
 // SpeakerCues resolve who speaks: a personal pronoun next to a speech verb

@@ -36,6 +36,12 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 				best, bestCost = ti, -1<<20 // "last month's takeover": the time belongs to the noun
 				continue
 			}
+			if possessive {
+				continue // "today's developments": the time belongs to the noun after it
+			}
+			if d.span && (x.class(t) == "speech" || t.kind == "noun") {
+				continue // "the death toll since Tuesday", "hiding since March told": a period's start dates no act
+			}
 			b := boundaries(words, t, d)
 			speech := x.class(t) == "speech"
 			if speech && b > 0 && !fronted {

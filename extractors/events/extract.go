@@ -25,6 +25,8 @@ type Extractor struct {
 	relatives     map[string]bool
 	obliques      map[string]bool
 	deadlines     map[string]bool
+	spans         map[string]bool
+	support       map[string]bool
 	roleHeads     map[string]bool
 	roleMods      map[string]bool
 	honorific     map[string]bool
@@ -76,7 +78,8 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.adjuncts = set(r.Places.Adjuncts)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)
-	x.deadlines = set(r.Attach.Deadlines)
+	x.deadlines, x.spans = set(r.Attach.Deadlines), set(r.Attach.Spans)
+	x.support = set(r.Places.SupportVerbs)
 	x.roleHeads, x.roleMods, x.honorific = set(r.Roles.Heads), set(r.Roles.Modifiers), set(r.Roles.Honorifics)
 	for _, p := range r.Attach.Transparent {
 		x.clear = append(x.clear, strings.Fields(strings.ToLower(p)))
@@ -127,6 +130,8 @@ type dated struct {
 	// deadline: the time follows "by" or "until" ("elections by
 	// December"): what is due by then has not happened.
 	deadline bool
+	// span: the time follows "since": it starts a period.
+	span bool
 }
 
 // Extract appends a mention to doc.Events for every dated event it finds.
@@ -163,7 +168,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 				continue // "Fox News Sunday" is a programme, not a day
 			}
 			from, to := tokenRange(s, tx.Span)
-			ds = append(ds, dated{tx: tx, date: date, precision: prec, from: from, to: to, deadline: from > 0 && x.deadlines[words[from-1]]})
+			ds = append(ds, dated{tx: tx, date: date, precision: prec, from: from, to: to, deadline: from > 0 && x.deadlines[words[from-1]], span: from > 0 && x.spans[words[from-1]]})
 		}
 		trigs := x.findTriggers(words)
 		if len(trigs) > 0 {

@@ -36,7 +36,16 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			}
 		}
 	}
-	gov := nounGovernor(s, t) // names before it belong to another phrase
+	gov, _ := x.nounGovernor(s, words, t) // names before it belong to another phrase
+	frontEnd := len(words)                // a fronted adjunct ends at its comma: the names after it are the main clause's
+	if gov >= 0 && (gov == 0 || gov == c.lo) && x.adjuncts[words[gov]] {
+		for k := t.to; k < len(words); k++ {
+			if words[k] == "," {
+				frontEnd = k
+				break
+			}
+		}
+	}
 	var subjLo, subjHi int
 	if speech && t.kind == "verb" {
 		subjLo, subjHi = x.subjectSpan(s, words, t)
@@ -54,7 +63,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			continue // after a speech verb only its addressee is a target, not what was said
 		}
 		isAnte := c.antecedent(last)
-		if speech && t.kind == "verb" && first < t.from && (first < subjLo || last >= subjHi) {
+		if speech && t.kind == "verb" && first < t.from && (first < subjLo || last >= subjHi || x.objectOf(s, words, subjLo, first)) {
 			continue // only the speech verb's subject speaks: "X, a senior official said"
 		}
 		if !isAnte && (first < c.lo && !speech || first >= c.hi) {
@@ -62,6 +71,9 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		}
 		if !isAnte && gov >= 0 && last < gov {
 			continue // "Biden warned Russia during a visit": Russia is warned
+		}
+		if first > frontEnd {
+			continue // "In a call to Lavrov, Kerry underscored": Kerry comes by impliedActors
 		}
 		if !isAnte && first < t.from && c.inside(first) {
 			continue // a relative clause or apposition before the trigger
@@ -71,6 +83,11 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		compound := t.kind == "noun" && last < t.from && t.from-last <= 3 && x.modifiesNoun(s, words, last+1, t.from)
 		town := e.Kind == model.Place && e.Country != "" && e.Country != e.Canonical
 		compound = compound || town && last+1 < len(words) && (s.Tokens[last+1].Tag == "NN" || s.Tokens[last+1].Tag == "NNS") // "Kiev mayor"
+		between := t.kind == "noun" && t.to < len(words) && words[t.to] == "between" && first > t.to && !boundaryIn(words, t.to, first)
+		if between {
+			actors = appendUnique(actors, e.ActorName()) // "talks between Putin and Merkel"
+			continue
+		}
 		if t.kind == "noun" && !e.Medium && e.Kind != model.Place || t.kind == "noun" && e.Source == "demonym" {
 			// A noun's participants stand next to it: "Russia's invasion",
 			// "the release of seven observers"; the subject of the
@@ -131,13 +148,16 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 func (x *Extractor) impliedActors(s *model.Sentence, words []string, t trigger, c clause, ents []model.Entity) []string {
 	for k := c.lo; k < t.from && k <= c.lo+1; k++ {
 		if x.groupPronouns[words[k]] || x.pronouns[words[k]] {
-			return x.subjectNames(s, words, ents, c.lo)
+			return x.subjectNames(s, words, ents, 0, c.lo)
 		}
 	}
-	if t.kind != "noun" {
+	if t.kind != "noun" && t.kind != "phrase" {
 		return nil
 	}
-	k := nounGovernor(s, t)
+	k, verb := x.nounGovernor(s, words, t)
+	if verb >= 0 && x.support[words[verb]] {
+		return x.subjectNames(s, words, ents, c.lo, verb) // "Biden held a virtual summit with Putin"
+	}
 	if k < 0 || !x.adjuncts[words[k]] {
 		return nil
 	}
@@ -150,32 +170,42 @@ func (x *Extractor) impliedActors(s *model.Sentence, words []string, t trigger, 
 			for i, e := range ents {
 				first, _ := tokenRange(s, e.Span)
 				if first > j && first <= j+6 && !e.Medium && !x.qualifier(s, e) && !x.placeContinues(s, words, ents, first) && (e.Kind != model.Place || e.Actor != "" || e.Country == e.Canonical) {
-					return x.subjectNames(s, words, ents[i:], len(words))
+					return x.subjectNames(s, words, ents[i:], 0, len(words))
 				}
 			}
 			return nil
 		}
 		return nil
 	}
-	return x.subjectNames(s, words, ents, k)
+	return x.subjectNames(s, words, ents, c.lo, k)
 }
 
 // nounGovernor is the preposition that governs a noun trigger's phrase
-// ("during a Tuesday visit", "in a telephone call"), -1 when none.
-func nounGovernor(s *model.Sentence, t trigger) int {
+// ("during a Tuesday visit", "in a telephone call", a phrase trigger that
+// starts with one), -1 when none; verb is the verb the phrase is the object
+// of ("held a virtual summit", "unveiled a raft of new sanctions"), -1 when
+// none.
+func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (gov, verb int) {
+	if t.kind == "phrase" && x.adjuncts[words[t.from]] {
+		return t.from, -1
+	}
 	if t.kind != "noun" {
-		return -1
+		return -1, -1
 	}
 	for k := t.from - 1; k >= 0; k-- {
 		switch tag := s.Tokens[k].Tag; {
+		case words[k] == "of" && k > 1 && strings.HasPrefix(s.Tokens[k-1].Tag, "NN") && s.Tokens[k-2].Tag == "DT":
+			k -= 2 // "a raft of", "a series of": part of the phrase
 		case tag == "IN" || tag == "TO":
-			return k
-		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "NN"):
+			return k, -1
+		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "RB"):
+		case strings.HasPrefix(tag, "VB"):
+			return -1, k
 		default:
-			return -1
+			return -1, -1
 		}
 	}
-	return -1
+	return -1, -1
 }
 
 // modifiesNoun reports that words[from:to] only join a name to the noun
@@ -215,7 +245,7 @@ func (x *Extractor) placeContinues(s *model.Sentence, words []string, ents []mod
 func (x *Extractor) objectOf(s *model.Sentence, words []string, lo, first int) bool {
 	for k := lo; k < first; k++ {
 		tag := s.Tokens[k].Tag
-		if !strings.HasPrefix(tag, "VB") || x.aux[words[k]] || tag == "VBN" && k+1 < len(words) && strings.HasPrefix(s.Tokens[k+1].Tag, "NN") {
+		if !strings.HasPrefix(tag, "VB") || x.aux[words[k]] || contraction[words[k]] || (tag == "VBN" || tag == "VBG") && k+1 < len(words) && strings.HasPrefix(s.Tokens[k+1].Tag, "NN") {
 			continue
 		}
 		if x.speechVerb(words[k]) {
@@ -275,10 +305,13 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 			}
 			continue
 		}
-		if !x.opensClause(words, k) {
+		if !x.opensClause(words, k) && !x.coordinatesClause(s, words, k) {
 			continue
 		}
-		if closeAt < 0 {
+		if closeAt >= 0 && !verbIn(s.Tokens, k+1, closeAt) {
+			closeAt = -1 // "as the US, Russia, the EU, and Ukraine were meeting": a list, not a closed clause
+		}
+		if closeAt < 0 || x.coordinatesClause(s, words, k) {
 			c.lo = k + 1
 			if x.relatives[w] {
 				relative = true
@@ -319,6 +352,26 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 		break
 	}
 	return c
+}
+
+// coordinatesClause reports "and", "but" or "while" after a comma that
+// closes a full clause (one with a finite verb): "..., and Austrian
+// Chancellor Karl Nehammer met him". A list of names ("Germany, France,
+// and Poland met") has no verb before it.
+func (x *Extractor) coordinatesClause(s *model.Sentence, words []string, k int) bool {
+	if k < 2 || words[k-1] != "," || (words[k] != "and" && words[k] != "but") {
+		return false
+	}
+	for j := k - 2; j >= 0; j-- {
+		if words[j] == ";" || x.opensClause(words, j) {
+			return false
+		}
+		switch s.Tokens[j].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
 }
 
 // opensClause reports a subordinator or relative pronoun at k; "as" only as
@@ -431,7 +484,7 @@ func nounless(toks []model.Token, lo, hi int) bool {
 // an oblique preposition, not a qualifier. A pronoun ("it said", "they were
 // implementing") stands for it.
 func (x *Extractor) firstSubject(s *model.Sentence, words []string, ents []model.Entity, end int) string {
-	if l := x.subjectNames(s, words, ents, end); len(l) > 0 {
+	if l := x.subjectNames(s, words, ents, 0, end); len(l) > 0 {
 		return l[0]
 	}
 	return ""
@@ -440,11 +493,14 @@ func (x *Extractor) firstSubject(s *model.Sentence, words []string, ents []model
 // subjectNames are the names of the sentence's first noun phrase that can
 // act, up to its verb: "Russian Foreign Minister Sergei Lavrov and
 // Ukrainian counterpart Dmytro Kuleba are due to meet" gives all four.
-func (x *Extractor) subjectNames(s *model.Sentence, words []string, ents []model.Entity, end int) []string {
+func (x *Extractor) subjectNames(s *model.Sentence, words []string, ents []model.Entity, lo, end int) []string {
 	var out []string
 	prev := -1
 	for _, e := range ents {
 		first, _ := tokenRange(s, e.Span)
+		if first < lo {
+			continue
+		}
 		if first >= end {
 			break
 		}
@@ -455,7 +511,7 @@ func (x *Extractor) subjectNames(s *model.Sentence, words []string, ents []model
 				}
 			}
 		}
-		if e.Medium || x.qualifier(s, e) || e.Kind == model.Place && e.Country != "" && e.Country != e.Canonical && e.Actor == "" {
+		if e.Medium || x.qualifier(s, e) || e.Kind == model.Place && e.Country != "" && e.Country != e.Canonical && e.Actor == "" || quotedAt(words, first) {
 			continue
 		}
 		if p := x.prepBefore(words, first); p != "" && p != "of" {
@@ -606,6 +662,9 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		}
 		if e.Kind == model.Place && x.preps[x.prepBefore(words, from)] {
 			continue // "the U.S. Embassy in Kyiv said"
+		}
+		if p := x.prepBefore(words, from); from < t.from && x.obliques[p] || from < t.from && x.objectOf(s, words, lo, from) {
+			continue // "approved assistance for Ukraine and is expected to announce", "visited the White House to request"
 		}
 		if d < bestDist {
 			best, bestDist = e.ActorName(), d
@@ -789,6 +848,37 @@ func (x *Extractor) speechClause(s *model.Sentence, words []string, k int) bool 
 		}
 		if tag := s.Tokens[j].Tag; !(strings.HasPrefix(tag, "NN") || tag == "DT" || strings.HasPrefix(tag, "JJ") || tag == "POS") {
 			return false
+		}
+	}
+	return false
+}
+
+// contraction holds auxiliaries as they read once their apostrophe is
+// trimmed ("It's likely" has "s").
+var contraction = map[string]bool{"s": true, "re": true, "ve": true, "d": true, "ll": true, "m": true}
+
+// boundaryIn reports a clause boundary in words[from:to].
+func boundaryIn(words []string, from, to int) bool {
+	for k := from; k < to && k < len(words); k++ {
+		if isBoundary(words[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedAt reports a token inside quotation marks (quote tokens normalise
+// to ""), as quotedTokens marks it.
+func quotedAt(words []string, k int) bool {
+	q := quotedTokens(words)
+	return k < len(q) && q[k]
+}
+
+// verbIn reports a verb among toks[from:to].
+func verbIn(toks []model.Token, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		if strings.HasPrefix(toks[k].Tag, "VB") || toks[k].Tag == "MD" {
+			return true
 		}
 	}
 	return false

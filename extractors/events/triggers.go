@@ -96,7 +96,7 @@ func (x *Extractor) filter(s *model.Sentence, trigs []trigger, ds []dated, ents 
 				t.kind = "verb"
 			}
 		}
-		if t.kind == "noun" && t.to < len(s.Tokens) && (s.Tokens[t.to].Tag == "NN" || s.Tokens[t.to].Tag == "NNS") {
+		if t.kind == "noun" && t.to < len(s.Tokens) && (s.Tokens[t.to].Tag == "NN" || s.Tokens[t.to].Tag == "NNS") && strings.HasPrefix(s.Tokens[t.to-1].Tag, "NN") {
 			continue // a noun before a noun modifies it: "refugee processing centers", "invasion fears"
 		}
 		if t.kind == "verb" && t.to-t.from == 1 && t.to < len(s.Tokens) && attributive(s.Tokens, t.from) {
