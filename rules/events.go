@@ -164,6 +164,9 @@ type AttachRules struct {
 	// speech act and no noun ("the death toll since Tuesday"), only a verb
 	// of a state begun then ("have blockaded buildings since Sunday").
 	Spans []string `yaml:"spans"`
+	// Anchors after an anaphoric time ("the day after the UK announced")
+	// count it from another event: it dates nothing.
+	Anchors []string `yaml:"anchors"`
 }
 
 // SpeakerCues resolve who speaks: a personal pronoun next to a speech verb

@@ -29,6 +29,14 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 			if t.modality == "intended" {
 				continue // an infinitive's time is its governing verb's: "signed up to fight in March"
 			}
+			if d.anchored {
+				continue // "the day after the UK announced": a day counted from another event
+			}
+			if !fronted && d.to <= t.from && t.kind == "verb" {
+				if _, reduced := isPassive(s.Tokens, words, t.from); reduced {
+					continue // "responded on Sunday to ... the region attacked by Russian troops"
+				}
+			}
 			if !fronted && d.to <= t.from && x.relativeBetween(words, d.to, t.from) {
 				continue // "proposed a ban on Tuesday, which must be agreed": Tuesday is the proposal's
 			}

@@ -26,6 +26,7 @@ type Extractor struct {
 	obliques      map[string]bool
 	deadlines     map[string]bool
 	spans         map[string]bool
+	anchors       map[string]bool
 	support       map[string]bool
 	roleHeads     map[string]bool
 	roleMods      map[string]bool
@@ -79,7 +80,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)
 	x.deadlines, x.spans = set(r.Attach.Deadlines), set(r.Attach.Spans)
-	x.support = set(r.Places.SupportVerbs)
+	x.support, x.anchors = set(r.Places.SupportVerbs), set(r.Attach.Anchors)
 	x.roleHeads, x.roleMods, x.honorific = set(r.Roles.Heads), set(r.Roles.Modifiers), set(r.Roles.Honorifics)
 	for _, p := range r.Attach.Transparent {
 		x.clear = append(x.clear, strings.Fields(strings.ToLower(p)))
@@ -132,6 +133,9 @@ type dated struct {
 	deadline bool
 	// span: the time follows "since": it starts a period.
 	span bool
+	// anchored: an anaphoric time counted from another event ("the day
+	// after the UK announced"): its value is not that event's day.
+	anchored bool
 }
 
 // Extract appends a mention to doc.Events for every dated event it finds.
@@ -168,7 +172,8 @@ func (x *Extractor) Extract(doc *model.Document) {
 				continue // "Fox News Sunday" is a programme, not a day
 			}
 			from, to := tokenRange(s, tx.Span)
-			ds = append(ds, dated{tx: tx, date: date, precision: prec, from: from, to: to, deadline: from > 0 && x.deadlines[words[from-1]], span: from > 0 && x.spans[words[from-1]]})
+			ds = append(ds, dated{tx: tx, date: date, precision: prec, from: from, to: to, deadline: from > 0 && x.deadlines[words[from-1]], span: from > 0 && x.spans[words[from-1]],
+				anchored: to < len(words) && x.anchors[words[to]] && (words[from] == "the" || words[from] == "that")})
 		}
 		trigs := x.findTriggers(words)
 		if len(trigs) > 0 {

@@ -305,6 +305,10 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 			}
 			continue
 		}
+		if closeAt < 0 && x.class(t) == "content" && x.inverted[words[k]] && strings.HasPrefix(s.Tokens[k].Tag, "VB") {
+			c.lo = k + 1 // "Zelenskyy said 137 people have been killed": the speaker is no actor
+			break
+		}
 		if !x.opensClause(words, k) && !x.coordinatesClause(s, words, k) {
 			continue
 		}
