@@ -37,6 +37,9 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 					continue // "responded on Sunday to ... the region attacked by Russian troops"
 				}
 			}
+			if t.kind == "noun" && d.from >= t.to && coordinatedNoun(s.Tokens, words, t.to, d.from) {
+				continue // "that election and revisions to the constitution by this summer": the revisions' time
+			}
 			if !fronted && d.to <= t.from && x.relativeBetween(words, d.to, t.from) {
 				continue // "proposed a ban on Tuesday, which must be agreed": Tuesday is the proposal's
 			}
@@ -357,4 +360,24 @@ func (f *focusState) set(ds []dated, published string) {
 			return
 		}
 	}
+}
+
+// coordinatedNoun reports "and" or "or" followed by another noun phrase
+// in words[from:to]: a time after it belongs to that phrase.
+func coordinatedNoun(toks []model.Token, words []string, from, to int) bool {
+	for k := from; k < to-1; k++ {
+		if words[k] != "and" && words[k] != "or" {
+			continue
+		}
+		for j := k + 1; j < to; j++ {
+			tag := toks[j].Tag
+			if tag == "NN" || tag == "NNS" {
+				return true
+			}
+			if !(tag == "DT" || tag == "PRP$" || tag == "CD" || strings.HasPrefix(tag, "JJ")) {
+				break
+			}
+		}
+	}
+	return false
 }

@@ -63,7 +63,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			continue // after a speech verb only its addressee is a target, not what was said
 		}
 		isAnte := c.antecedent(last)
-		if speech && t.kind == "verb" && first < t.from && (first < subjLo || last >= subjHi || x.objectOf(s, words, subjLo, first)) {
+		if speech && t.kind == "verb" && first < t.from && (first < subjLo || last >= subjHi || !participial(s.Tokens, words, t.from) && x.objectOf(s, words, subjLo, first)) {
 			continue // only the speech verb's subject speaks: "X, a senior official said"
 		}
 		if !isAnte && (first < c.lo && !speech || first >= c.hi) {
@@ -431,6 +431,9 @@ func isPassive(toks []model.Token, words []string, k int) (passive, reduced bool
 // prospect ... and said") continues the subject before the adjunct.
 func (x *Extractor) subjectSpan(s *model.Sentence, words []string, t trigger) (int, int) {
 	hi := t.from
+	if participial(s.Tokens, words, t.from) {
+		return max(0, t.from-5), t.from // "comments from Mr. Putin Thursday warning": the comments' author
+	}
 	if lo, ok := apposition(words, t); ok {
 		hi = lo
 	}
@@ -667,7 +670,7 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		if e.Kind == model.Place && x.preps[x.prepBefore(words, from)] {
 			continue // "the U.S. Embassy in Kyiv said"
 		}
-		if p := x.prepBefore(words, from); from < t.from && x.obliques[p] || from < t.from && x.objectOf(s, words, lo, from) {
+		if p := x.prepBefore(words, from); from < t.from && x.obliques[p] || from < t.from && !participial(s.Tokens, words, t.from) && x.objectOf(s, words, lo, from) {
 			continue // "approved assistance for Ukraine and is expected to announce", "visited the White House to request"
 		}
 		if d < bestDist {
@@ -886,4 +889,11 @@ func verbIn(toks []model.Token, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// participial reports a present participle right after a noun that it
+// describes ("comments from Mr. Putin Thursday warning", "a statement
+// accusing"): its subject is that noun phrase.
+func participial(toks []model.Token, words []string, k int) bool {
+	return k > 0 && toks[k].Tag == "VBG" && strings.HasPrefix(toks[k-1].Tag, "NN") && !isBoundary(words[k-1])
 }
