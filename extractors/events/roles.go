@@ -63,7 +63,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			continue // after a speech verb only its addressee is a target, not what was said
 		}
 		isAnte := c.antecedent(last)
-		if speech && t.kind == "verb" && first < t.from && (first < subjLo || last >= subjHi || !participial(s.Tokens, words, t.from) && x.objectOf(s, words, subjLo, first)) {
+		if speech && t.kind == "verb" && first < t.from && (first < subjLo || last >= subjHi || !isAnte && !participial(s.Tokens, words, t.from) && x.objectOf(s, words, subjLo, first)) {
 			continue // only the speech verb's subject speaks: "X, a senior official said"
 		}
 		if !isAnte && (first < c.lo && !speech || first >= c.hi) {
@@ -96,6 +96,9 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			if (last < t.from && t.from-last > 3) || first >= t.to+6 {
 				continue
 			}
+		}
+		if t.kind == "noun" && !isAnte && !compound && last < t.from && t.from-last > 3 && x.verbBefore(s, words, last+1, t.from) {
+			continue // "the U.S. does not recognize the referendum held Sunday": the U.S. holds no referendum
 		}
 		prep := x.prepBefore(words, first)
 		locative := prep != "" && x.preps[prep]
@@ -324,7 +327,7 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 					j--
 				}
 				c.ante = j
-				c.anteLo = max(x.spanStart(words, j+1), j-4)
+				c.anteLo = npStart(s.Tokens, j+1)
 				// "who visited ... and met": the pronoun is the subject;
 				// "which it annexed": the object
 				for i := k + 1; i < len(words); i++ {
@@ -443,7 +446,7 @@ func (x *Extractor) subjectSpan(s *model.Sentence, words []string, t trigger) (i
 		if end > 0 && isBoundary(words[end-1]) {
 			end--
 		}
-		return x.spanStart(words, end), end
+		return npStart(s.Tokens, end), end // "the European Union, which could announce"
 	}
 	if lo > 1 && words[lo-1] == "," && s.Tokens[0].Tag != "" && nounless(s.Tokens, lo, hi) {
 		if b := x.spanStart(words, lo-1); b > 1 && words[b-1] == "," {
@@ -670,7 +673,8 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		if e.Kind == model.Place && x.preps[x.prepBefore(words, from)] {
 			continue // "the U.S. Embassy in Kyiv said"
 		}
-		if p := x.prepBefore(words, from); from < t.from && x.obliques[p] || from < t.from && !participial(s.Tokens, words, t.from) && x.objectOf(s, words, lo, from) {
+		antecedent := hi < t.from && hi+1 < len(words) && (x.relatives[words[hi]] || x.relatives[words[hi+1]])
+		if p := x.prepBefore(words, from); !antecedent && (from < t.from && x.obliques[p] || from < t.from && !participial(s.Tokens, words, t.from) && x.objectOf(s, words, lo, from)) {
 			continue // "approved assistance for Ukraine and is expected to announce", "visited the White House to request"
 		}
 		if d < bestDist {
@@ -896,4 +900,32 @@ func verbIn(toks []model.Token, from, to int) bool {
 // accusing"): its subject is that noun phrase.
 func participial(toks []model.Token, words []string, k int) bool {
 	return k > 0 && toks[k].Tag == "VBG" && strings.HasPrefix(toks[k-1].Tag, "NN") && !isBoundary(words[k-1])
+}
+
+// npStart goes back from end over a noun phrase (determiners, adjectives,
+// nouns, possessives, numbers) to its first token.
+func npStart(toks []model.Token, end int) int {
+	k := end
+	for k > 0 {
+		switch tag := toks[k-1].Tag; {
+		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "NN"):
+			k--
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// verbBefore reports a verb in words[from:to] other than an auxiliary or a
+// support verb ("launched an invasion"): a noun trigger after it is that
+// verb's object, and the names before the verb are not its participants.
+func (x *Extractor) verbBefore(s *model.Sentence, words []string, from, to int) bool {
+	for k := from; k < to; k++ {
+		tag := s.Tokens[k].Tag
+		if (strings.HasPrefix(tag, "VB") || tag == "MD") && !x.aux[words[k]] && !contraction[words[k]] && !x.support[words[k]] {
+			return true
+		}
+	}
+	return false
 }
