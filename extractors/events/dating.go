@@ -50,7 +50,7 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 			if possessive {
 				continue // "today's developments": the time belongs to the noun after it
 			}
-			if d.span && (x.class(t) == "speech" || t.kind == "noun") {
+			if d.span && (x.class(t) == "speech" || t.kind != "verb" || !perfect(words, t.from)) {
 				continue // "the death toll since Tuesday", "hiding since March told": a period's start dates no act
 			}
 			b := boundaries(words, t, d)
@@ -58,7 +58,7 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 			if speech && b > 0 && !fronted {
 				continue
 			}
-			if !fronted && x.blockedBetween(words, blocks, t, d) {
+			if !fronted && x.blockedBetween(s, words, blocks, t, d) {
 				continue // another verb in between takes the time
 			}
 			cost := distance(t.from, t.to, d.from, d.to) * 100
@@ -183,7 +183,7 @@ func verbFollows(toks []model.Token, k int) bool {
 // that verb ("killed in Kiev, the worst violence since the unrest began 3
 // months ago"). A verb in the trigger's own clause is its predicate ("the
 // invasion launched on Feb. 24") and lets the time through.
-func (x *Extractor) blockedBetween(words []string, blocks []bool, t trigger, d dated) bool {
+func (x *Extractor) blockedBetween(s *model.Sentence, words []string, blocks []bool, t trigger, d dated) bool {
 	if d.to <= t.from { // time before the trigger: walk from the trigger back
 		sep := false
 		for k := t.from - 1; k >= d.to; k-- {
@@ -197,8 +197,8 @@ func (x *Extractor) blockedBetween(words []string, blocks []bool, t trigger, d d
 	sep := false
 	for k := t.to; k < d.from && k < len(blocks); k++ {
 		sep = sep || isBoundary(words[k]) || x.subord[words[k]]
-		if blocks[k] && sep {
-			return true
+		if blocks[k] && (sep || k > t.to && s.Tokens[k].Tag == "VBN" && (s.Tokens[k-1].Tag == "NN" || s.Tokens[k-1].Tag == "NNS")) {
+			return true // "called on all sides to agree to a plan outlined Monday": the plan was outlined then
 		}
 	}
 	return false
@@ -377,6 +377,18 @@ func coordinatedNoun(toks []model.Token, words []string, from, to int) bool {
 			if !(tag == "DT" || tag == "PRP$" || tag == "CD" || strings.HasPrefix(tag, "JJ")) {
 				break
 			}
+		}
+	}
+	return false
+}
+
+// perfect reports a verb in a perfect tense ("have blockaded", "has been
+// held"): it may hold since a time.
+func perfect(words []string, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch words[j] {
+		case "have", "has", "had", "'ve", "ve":
+			return true
 		}
 	}
 	return false

@@ -108,7 +108,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			places = appendUnique(places, e.Canonical) // "in Kyiv", "a Washington forum"
 		case reduced && first < t.from && t.from-last > 3:
 			// "the Kyiv region attacked by Russian troops": only the region is acted on
-		case !isAnte && !speech && t.kind == "verb" && first < t.from && x.objectOf(s, words, c.lo, first):
+		case !isAnte && !speech && !passive && t.kind == "verb" && first < t.from && x.objectOf(s, words, c.lo, first):
 			// "Mr. Yatsenyuk, who visited Washington and met": Washington is visited
 		case isAnte && (c.subjRel || passive):
 			actors = appendUnique(actors, e.ActorName())
