@@ -185,9 +185,13 @@ func verbFollows(toks []model.Token, k int) bool {
 // invasion launched on Feb. 24") and lets the time through.
 func (x *Extractor) blockedBetween(s *model.Sentence, words []string, blocks []bool, t trigger, d dated) bool {
 	if d.to <= t.from { // time before the trigger: walk from the trigger back
-		sep := false
+		sep, verb := false, false
 		for k := t.from - 1; k >= d.to; k-- {
+			if (isBoundary(words[k]) || x.subord[words[k]]) && verb && t.kind != "verb" {
+				return true // "acknowledged on Wednesday that the euros ... put into perspective the aid": the clause has its own verb
+			}
 			sep = sep || isBoundary(words[k]) || x.subord[words[k]]
+			verb = verb || blocks[k]
 			if blocks[k] && sep {
 				return true
 			}
@@ -279,7 +283,7 @@ func distance(af, at, bf, bt int) int {
 func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, ds []dated, noTimex bool, focus *focusState) {
 	speech := -1
 	for _, t := range trigs {
-		if t.time >= 0 && x.class(t) == "speech" && !ds[t.time].deadline {
+		if t.time >= 0 && x.class(t) == "speech" && !ds[t.time].deadline && realis(t.modality) {
 			speech = t.time
 			break
 		}
@@ -296,11 +300,14 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 		case len(ds) > 0 && t.kind == "noun":
 			// a bare noun without a time of its own stays undated
 		case speech >= 0 && x.class(*t) == "content":
+			if (t.kind == "noun" || t.kind == "phrase" && (s.Tokens[t.from].Tag == "IN" || s.Tokens[t.from].Tag == "DT")) && !narrated(s, words, *t, x.subord, true) {
+				continue // "warned that the supply of weapons is harming": no happening at the report
+			}
 			t.time, t.via = speech, "reporting"
 		case len(ds) > 0:
 			near, nd := -1, 0
 			for _, o := range trigs {
-				if o.time >= 0 && o.via == "own" && !ds[o.time].deadline {
+				if o.time >= 0 && o.via == "own" && !ds[o.time].deadline && realis(o.modality) {
 					if d := distance(t.from, t.to, o.from, o.to); near < 0 || d < nd {
 						near, nd = o.time, d
 					}
@@ -309,7 +316,7 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 			if near >= 0 {
 				t.time, t.via = near, "sentence"
 			}
-		case noTimex && focus.ok() && narrated(s, words, *t):
+		case noTimex && focus.ok() && narrated(s, words, *t, x.subord, x.inAdjunct(s, words, *t)):
 			t.time, t.via = -2, "context"
 		}
 	}
@@ -320,16 +327,29 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 // same clause governs ("delivered the message in a telephone conversation").
 // Present perfect does not count ("sanctions have subjected Russia to
 // isolation" reports no happening of that day).
-func narrated(s *model.Sentence, words []string, t trigger) bool {
+func narrated(s *model.Sentence, words []string, t trigger, subord map[string]bool, forward bool) bool {
 	if t.kind == "verb" {
 		return s.Tokens[t.from].Tag == "VBD"
 	}
 	for k := t.from - 1; k >= 0 && k >= t.from-6; k-- {
-		if isBoundary(words[k]) {
+		if isBoundary(words[k]) || subord[words[k]] {
+			break
+		}
+		if s.Tokens[k].Tag == "VBD" {
+			return true
+		}
+	}
+	// a noun in an adjunct or subject before its clause's past verb: "in
+	// talks between Putin and Merkel, the two leaders stressed"
+	for k := t.to; forward && k < len(words) && k < t.to+20; k++ {
+		if subord[words[k]] || words[k] == ";" || words[k] == ":" {
 			return false
 		}
 		if s.Tokens[k].Tag == "VBD" {
 			return true
+		}
+		if strings.HasPrefix(s.Tokens[k].Tag, "VB") && !(words[k] == "was" || words[k] == "were") {
+			return false // "the supply of weapons is harming": told in the present
 		}
 	}
 	return false
@@ -392,4 +412,12 @@ func perfect(words []string, k int) bool {
 		}
 	}
 	return false
+}
+
+// inAdjunct reports a noun trigger governed by an adjunct preposition ("in
+// talks between Putin and Merkel, the two leaders stressed"): the clause's
+// verb after it tells whether it happened.
+func (x *Extractor) inAdjunct(s *model.Sentence, words []string, t trigger) bool {
+	gov, _ := x.nounGovernor(s, words, t)
+	return gov >= 0 && x.adjuncts[words[gov]]
 }

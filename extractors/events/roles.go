@@ -332,6 +332,10 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 				// "which it annexed": the object
 				for i := k + 1; i < len(words); i++ {
 					tag := s.Tokens[i].Tag
+					if end := parenthetical(words, i); end > i {
+						i = end // "which – along with many others – helped"
+						continue
+					}
 					if strings.HasPrefix(tag, "RB") || tag == "MD" {
 						continue
 					}
@@ -343,6 +347,12 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 		}
 		c.skip = append(c.skip, [2]int{k, closeAt + 1})
 		closeAt = -1
+	}
+	for k := c.lo; k < t.from; k++ {
+		if end := parenthetical(words, k); end > k && end < t.from {
+			c.skip = append(c.skip, [2]int{k, end + 1}) // a parenthetical names no participant
+			k = end
+		}
 	}
 	for k := t.to; k < len(words); k++ {
 		w := words[k]
@@ -928,4 +938,25 @@ func (x *Extractor) verbBefore(s *model.Sentence, words []string, from, to int) 
 		}
 	}
 	return false
+}
+
+// parenthetical returns the index of the dash or bracket that closes a
+// parenthetical opened at k ("– along with many others –", "(La.)"), or k
+// when none opens there.
+func parenthetical(words []string, k int) int {
+	closer := ""
+	switch words[k] {
+	case "—", "–", "―", "--":
+		closer = words[k]
+	case "(":
+		closer = ")"
+	default:
+		return k
+	}
+	for j := k + 1; j < len(words) && j <= k+25; j++ {
+		if words[j] == closer {
+			return j
+		}
+	}
+	return k
 }
