@@ -246,6 +246,9 @@ func (t *Tagger) roleName(ws []word, i int) (int, bool) {
 		if !w.capital || t.stop[w.key] || t.titles[w.key] || t.forms[w.key] != nil {
 			break
 		}
+		if _, h := t.longest(ws, j); h != nil {
+			break // a known name starts here: the words before it end its title ("Minister of Foreign Affairs Dmytro Kuleba")
+		}
 		end = j
 	}
 	if end < i+1 {

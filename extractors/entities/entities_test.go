@@ -245,3 +245,18 @@ func TestBareTitleWins(t *testing.T) {
 		t.Errorf("the president -> %+v, want the last president named", e)
 	}
 }
+
+// A capitalised run before a known name is the end of its title, not an
+// unknown person: "Minister of Foreign Affairs Dmytro Kuleba".
+func TestTitleBeforeKnownName(t *testing.T) {
+	tg := newTagger(t)
+	doc := tag(tg, "Ukrainian Minister of Foreign Affairs Dmytro Kuleba said the theater had been destroyed.", Options{})
+	for _, e := range doc.Entities {
+		if e.Kind == model.Person && e.Canonical != "Dmytro Kuleba" {
+			t.Errorf("unexpected person %q", e.Text)
+		}
+	}
+	if e := find(doc, "Dmytro Kuleba"); e == nil {
+		t.Errorf("Dmytro Kuleba not found: %+v", doc.Entities)
+	}
+}

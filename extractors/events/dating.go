@@ -23,9 +23,15 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 	for di := range ds {
 		d := ds[di]
 		fronted := d.from <= 1 && d.to < len(words) && words[d.to] == ","
+		// "..., and about two weeks ago, he also had a call": the time opens
+		// the coordinated clause and dates nothing before it
+		coordFront := d.from >= 2 && (words[d.from-1] == "and" || words[d.from-1] == "but") && words[d.from-2] == ","
 		possessive := strings.HasSuffix(d.tx.Text, "'s") || strings.HasSuffix(d.tx.Text, "’s") || (d.to < len(words) && words[d.to] == "s")
 		best, bestCost := -1, 0
 		for ti, t := range trigs {
+			if coordFront && t.to <= d.from {
+				continue
+			}
 			if t.modality == "intended" {
 				continue // an infinitive's time is its governing verb's: "signed up to fight in March"
 			}
@@ -187,11 +193,11 @@ func (x *Extractor) blockedBetween(s *model.Sentence, words []string, blocks []b
 	if d.to <= t.from { // time before the trigger: walk from the trigger back
 		sep, verb := false, false
 		for k := t.from - 1; k >= d.to; k-- {
-			if (isBoundary(words[k]) || x.subord[words[k]]) && verb && t.kind != "verb" {
+			if x.subord[words[k]] && verb && t.kind != "verb" {
 				return true // "acknowledged on Wednesday that the euros ... put into perspective the aid": the clause has its own verb
 			}
 			sep = sep || isBoundary(words[k]) || x.subord[words[k]]
-			verb = verb || blocks[k]
+			verb = verb || blocks[k] && !x.support[words[k]]
 			if blocks[k] && sep {
 				return true
 			}

@@ -122,6 +122,8 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			targets = appendUnique(targets, e.ActorName()) // "assistance for Ukraine", "talks with Putin"
 		case first < t.from:
 			actors = appendUnique(actors, e.ActorName())
+		case t.kind == "noun" && x.adjunctBefore(words, first):
+			// "a 1999 offensive ... during Putin's first month": an adjunct, no target
 		default:
 			targets = appendUnique(targets, e.ActorName())
 		}
@@ -959,4 +961,18 @@ func parenthetical(words []string, k int) int {
 		}
 	}
 	return k
+}
+
+// adjunctBefore reports an adjunct preposition or subordinator ("during",
+// "after") governing the name at first, over modifiers.
+func (x *Extractor) adjunctBefore(words []string, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		if x.adjuncts[words[k]] || x.subord[words[k]] {
+			return true
+		}
+		if !x.isModifier(words[k]) {
+			return false
+		}
+	}
+	return false
 }
