@@ -151,9 +151,12 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 // Tuesday visit to Kiev", "In a telephone call Sunday to Lavrov, Kerry
 // underscored").
 func (x *Extractor) impliedActors(s *model.Sentence, words []string, t trigger, c clause, ents []model.Entity) []string {
-	for k := c.lo; k < t.from && k <= c.lo+1; k++ {
+	for k := c.lo; k < t.from; k++ {
 		if x.groupPronouns[words[k]] || x.pronouns[words[k]] {
-			return x.subjectNames(s, words, ents, 0, c.lo)
+			return x.subjectNames(s, words, ents, 0, c.lo) // "and about two weeks ago, he also had a call"
+		}
+		if tag := s.Tokens[k].Tag; strings.HasPrefix(tag, "VB") || strings.HasPrefix(tag, "NN") && !timeNoun[words[k]] {
+			break // the clause's subject is no pronoun
 		}
 	}
 	if t.kind != "noun" && t.kind != "phrase" {
@@ -976,3 +979,8 @@ func (x *Extractor) adjunctBefore(words []string, first int) bool {
 	}
 	return false
 }
+
+// timeNoun holds the nouns of a fronted time ("about two weeks ago, he"),
+// which are no subject.
+var timeNoun = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true, "morning": true, "afternoon": true, "evening": true, "night": true, "ago": true, "weekend": true, "hours": true}
