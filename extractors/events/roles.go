@@ -128,6 +128,17 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			targets = appendUnique(targets, e.ActorName())
 		}
 	}
+	if obj := x.accusedOf(s, words, t, ents); len(obj) > 0 {
+		// "Ukraine accused Russia of bombing the theater": Russia bombed;
+		// the accuser takes no part
+		kept := targets[:0]
+		for _, n := range targets {
+			if !contains(obj, n) {
+				kept = append(kept, n)
+			}
+		}
+		actors, targets = obj, kept
+	}
 	if len(actors) == 0 && !speech && !passive {
 		for _, n := range x.impliedActors(s, words, t, c, ents) {
 			actors = appendUnique(actors, n)
@@ -984,3 +995,32 @@ func (x *Extractor) adjunctBefore(words []string, first int) bool {
 // which are no subject.
 var timeNoun = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
 	"year": true, "years": true, "morning": true, "afternoon": true, "evening": true, "night": true, "ago": true, "weekend": true, "hours": true}
+
+// accusedOf finds the actor of a gerund after "of" or "for" that follows
+// the object of a speech verb: "accused Russia of bombing", "blamed Kyiv for
+// killing". It is that object; nil when the pattern does not hold.
+func (x *Extractor) accusedOf(s *model.Sentence, words []string, t trigger, ents []model.Entity) []string {
+	if x.class(t) != "content" || t.from < 3 || s.Tokens[t.from].Tag != "VBG" || (words[t.from-1] != "of" && words[t.from-1] != "for") {
+		return nil
+	}
+	verb := -1
+	for k := t.from - 2; k >= 0 && k >= t.from-8; k-- {
+		if isBoundary(words[k]) {
+			return nil
+		}
+		if x.speechVerb(words[k]) && strings.HasPrefix(s.Tokens[k].Tag, "VB") {
+			verb = k
+			break
+		}
+	}
+	if verb < 0 {
+		return nil
+	}
+	var out []string
+	for _, e := range ents {
+		if first, _ := tokenRange(s, e.Span); first > verb && first < t.from-1 && !x.qualifier(s, e) {
+			out = appendUnique(out, e.ActorName())
+		}
+	}
+	return out
+}
