@@ -254,7 +254,13 @@ func (x *Extractor) placeContinues(s *model.Sentence, words []string, ents []mod
 			this = &ents[i]
 		}
 	}
-	return prev != nil && this != nil && prev.Kind == model.Place && prev.Source != "demonym" && prev.Country == this.Canonical && prev.Canonical != this.Canonical
+	if prev == nil || this == nil || prev.Kind != model.Place || prev.Source == "demonym" || prev.Country != this.Canonical || prev.Canonical == this.Canonical {
+		return false
+	}
+	// "in Bucharest, Romania, members": the country closes the place;
+	// "In Moscow, Russia's defense minister told" starts the clause
+	next := lastToken(s, this.Span) + 1
+	return next >= len(words) || isBoundary(words[next]) || words[next] == "."
 }
 
 // objectOf reports a name after a verb of its own clause before the
@@ -705,6 +711,9 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		}
 		if d < bestDist {
 			best, bestDist = e.ActorName(), d
+			if e.Kind != model.Person && to < hi {
+				best = x.officeOf(s, words, e, to, hi) // "Russia's defense minister told"
+			}
 		}
 	}
 	if best == "" && hi == t.from {
@@ -1023,4 +1032,21 @@ func (x *Extractor) accusedOf(s *model.Sentence, words []string, t trigger, ents
 		}
 	}
 	return out
+}
+
+// officeOf names a speaker given as an office of a country or body
+// ("Russia's defense minister", "Ukrainian officials"): the text from the
+// name to the office's head noun, so that two offices of one country are
+// two speakers. Without an office after it the name speaks itself.
+func (x *Extractor) officeOf(s *model.Sentence, words []string, e model.Entity, from, hi int) string {
+	for k := from; k < hi; k++ {
+		w := words[k]
+		if !(strings.HasPrefix(s.Tokens[k].Tag, "NN") || strings.HasPrefix(s.Tokens[k].Tag, "JJ") || w == "s" || s.Tokens[k].Tag == "POS") {
+			break
+		}
+		if x.roleHeads[w] || x.roleHeads[strings.TrimSuffix(w, "s")] {
+			return strings.Clone(s.Text[e.Start-s.Start : s.Tokens[k].End-s.Start])
+		}
+	}
+	return e.ActorName()
 }
