@@ -183,7 +183,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 		x.personRoles(s, words, ents[si], known)
 		x.recastTypes(&disc, words, trigs)
 		x.readDiscourse(&disc, words)
-		x.setModality(words, trigs)
+		x.setModality(words, trigs, ds)
 		quoted := quotedTokens(words)
 		for i := range trigs {
 			trigs[i].quoted = quoted[trigs[i].from]
@@ -249,8 +249,17 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if rule.Class == "speech" && (t.via != "own" || t.quoted) {
 			continue // a speech act is dated only by its own time, and quoted speech is no report
 		}
-		if pub := doc.Article.Published; !pub.IsZero() && (d.deadline && !realis(t.modality) && d.date < pub.Format("2006-01-02")[:min(len(d.date), 10)] || realis(t.modality) && after(d.date, pub.Format("2006-01-02"))) {
-			continue // a deadline lies ahead of the writing, and what happened lies before it
+		if pub := doc.Article.Published; !pub.IsZero() {
+			day := pub.Format("2006-01-02")
+			if d.deadline && !realis(t.modality) && d.date < day[:min(len(d.date), 10)] {
+				continue // a deadline lies ahead of the writing
+			}
+			if t.modality == "" && after(d.date, day) {
+				if pastTense(s.Tokens, words, t) {
+					continue // what the text tells in the past lies before the writing: the date is misread
+				}
+				t.modality = "planned" // "money to help run elections May 25": still to come
+			}
 		}
 		typ := rule.Type
 		if t.typ != "" {

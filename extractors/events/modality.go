@@ -5,7 +5,17 @@ package events
 // setModality reads each trigger's cues; a noun with none takes the
 // modality of a verb before it in the same clause ("are due to meet at a
 // forum": the forum is planned too).
-func (x *Extractor) setModality(words []string, trigs []trigger) {
+func (x *Extractor) setModality(words []string, trigs []trigger, ds []dated) {
+	if len(ds) > 0 {
+		// a time expression holds no cue: "elections May 25" is not "may"
+		masked := append([]string(nil), words...)
+		for _, d := range ds {
+			for k := d.from; k < d.to && k < len(masked); k++ {
+				masked[k] = "\x00"
+			}
+		}
+		words = masked
+	}
 	for i := range trigs {
 		trigs[i].modality = x.modality(words, trigs[i])
 	}

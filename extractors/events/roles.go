@@ -38,7 +38,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 	}
 	gov, _ := x.nounGovernor(s, words, t) // names before it belong to another phrase
 	frontEnd := len(words)                // a fronted adjunct ends at its comma: the names after it are the main clause's
-	if gov >= 0 && (gov == 0 || gov == c.lo) && x.adjuncts[words[gov]] {
+	if gov >= 0 && (gov == 0 || gov == c.lo) && x.adjuncts[words[gov]] || t.kind == "noun" && initialPhrase(s.Tokens) && !boundaryIn(words, 0, t.from) {
 		for k := t.to; k < len(words); k++ {
 			if words[k] == "," {
 				frontEnd = k
@@ -1049,4 +1049,12 @@ func (x *Extractor) officeOf(s *model.Sentence, words []string, e model.Entity, 
 		}
 	}
 	return e.ActorName()
+}
+
+// initialPhrase reports a sentence that opens with a prepositional or
+// participial phrase ("Speaking at Nato's headquarters ahead of Thursday's
+// meeting, UK Foreign Secretary Liz Truss said"): a noun in it ends at its
+// comma, after which comes the main clause.
+func initialPhrase(toks []model.Token) bool {
+	return len(toks) > 0 && (toks[0].Tag == "IN" || toks[0].Tag == "VBG")
 }
