@@ -270,6 +270,9 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 			continue // keep the mention whose time is most its own
 		}
 		m := x.mention(doc, s, words, t, d, ds, ents, lastPerson, quoted, trigs, verb)
+		if rule.Class == "speech" && t.kind == "noun" && m.Source == "" && len(m.Actors) == 0 {
+			continue // a threat or an accusation nobody makes is a danger, not a speech act: "the threat of sniper fire"
+		}
 		if rule.Class == "content" && speaker != "" && m.Source == "" {
 			m.Source = speaker
 			if m.Modality == "" {
