@@ -210,6 +210,9 @@ func (x *Extractor) blockedBetween(s *model.Sentence, words []string, blocks []b
 		if blocks[k] && (sep || k > t.to && s.Tokens[k].Tag == "VBN" && (s.Tokens[k-1].Tag == "NN" || s.Tokens[k-1].Tag == "NNS")) {
 			return true // "called on all sides to agree to a plan outlined Monday": the plan was outlined then
 		}
+		if blocks[k] && x.class(t) == "speech" && t.kind == "verb" && finite(s.Tokens[k].Tag) {
+			return true // "officials say they decided last week": the reported clause's verb takes it
+		}
 	}
 	return false
 }
@@ -427,3 +430,6 @@ func (x *Extractor) inAdjunct(s *model.Sentence, words []string, t trigger) bool
 	gov, _ := x.nounGovernor(s, words, t)
 	return gov >= 0 && x.adjuncts[words[gov]]
 }
+
+// finite reports a finite verb tag.
+func finite(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" }

@@ -183,7 +183,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 		x.personRoles(s, words, ents[si], known)
 		x.recastTypes(&disc, words, trigs)
 		x.readDiscourse(&disc, words)
-		x.setModality(words, trigs, ds)
+		x.setModality(s, words, trigs, ds)
 		quoted := quotedTokens(words)
 		for i := range trigs {
 			trigs[i].quoted = quoted[trigs[i].from]

@@ -2,10 +2,12 @@ package events
 
 // Modality: whether the text says an event happened.
 
+import "github.com/timeline-news/timeline/model"
+
 // setModality reads each trigger's cues; a noun with none takes the
 // modality of a verb before it in the same clause ("are due to meet at a
 // forum": the forum is planned too).
-func (x *Extractor) setModality(words []string, trigs []trigger, ds []dated) {
+func (x *Extractor) setModality(s *model.Sentence, words []string, trigs []trigger, ds []dated) {
 	if len(ds) > 0 {
 		// a time expression holds no cue: "elections May 25" is not "may"
 		masked := append([]string(nil), words...)
@@ -22,6 +24,10 @@ func (x *Extractor) setModality(words []string, trigs []trigger, ds []dated) {
 	for i := range trigs {
 		t := &trigs[i]
 		if t.modality != "" || t.kind != "noun" {
+			continue
+		}
+		if _, verb := x.nounGovernor(s, words, *t); verb > 0 && words[verb-1] == "to" && s.Tokens[verb].Tag == "VB" {
+			t.modality = "intended" // "decided last week to impose the new sanctions": an aim
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {

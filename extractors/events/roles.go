@@ -62,7 +62,8 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		if speech && first >= t.to+3 {
 			continue // after a speech verb only its addressee is a target, not what was said
 		}
-		isAnte := c.antecedent(last)
+		isAnte := c.antecedent(last) || c.ante >= 0 && e.Kind == model.Person && last+2 == c.anteLo && words[last+1] == ","
+		// ("Gennady Kernes, the mayor of Kharkiv who was shot": the apposition's name)
 		if speech && t.kind == "verb" && first < t.from && (first < subjLo || last >= subjHi || !isAnte && !participial(s.Tokens, words, t.from) && x.objectOf(s, words, subjLo, first)) {
 			continue // only the speech verb's subject speaks: "X, a senior official said"
 		}
@@ -110,10 +111,10 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			// "the Kyiv region attacked by Russian troops": only the region is acted on
 		case !isAnte && !speech && !passive && t.kind == "verb" && first < t.from && x.objectOf(s, words, c.lo, first):
 			// "Mr. Yatsenyuk, who visited Washington and met": Washington is visited
-		case isAnte && (c.subjRel || passive):
+		case isAnte && c.subjRel && !passive:
 			actors = appendUnique(actors, e.ActorName())
 		case isAnte:
-			targets = appendUnique(targets, e.ActorName()) // "Crimea, which it annexed"
+			targets = appendUnique(targets, e.ActorName()) // "Crimea, which it annexed", "the mayor who was shot"
 		case passive && agent >= 0 && first > agent:
 			actors = appendUnique(actors, e.ActorName()) // "seized by pro-Moscow groups"
 		case passive && first < t.from:
@@ -350,6 +351,9 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 				}
 				c.ante = j
 				c.anteLo = npStart(s.Tokens, j+1)
+				for c.anteLo > 1 && words[c.anteLo-1] == "of" {
+					c.anteLo = npStart(s.Tokens, c.anteLo-1) // "the mayor of Kharkiv who"
+				}
 				// "who visited ... and met": the pronoun is the subject;
 				// "which it annexed": the object
 				for i := k + 1; i < len(words); i++ {
