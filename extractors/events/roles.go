@@ -144,6 +144,12 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		for _, n := range x.impliedActors(s, words, t, c, ents) {
 			actors = appendUnique(actors, n)
 		}
+	} else if _, verb := x.nounGovernor(s, words, t); verb >= 0 && x.support[words[verb]] {
+		// "U.K. Prime Minister Boris Johnson made a surprise visit": the
+		// whole subject visits, not only the country the window kept
+		for _, n := range x.subjectNames(s, words, ents, c.lo, verb) {
+			actors = appendUnique(actors, n)
+		}
 	}
 	// One name both acting and acted on ("Russia ... Russian troops") acts.
 	kept := targets[:0]
