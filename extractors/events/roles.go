@@ -222,6 +222,8 @@ func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (
 		switch tag := s.Tokens[k].Tag; {
 		case words[k] == "of" && k > 1 && strings.HasPrefix(s.Tokens[k-1].Tag, "NN") && s.Tokens[k-2].Tag == "DT":
 			k -= 2 // "a raft of", "a series of": part of the phrase
+		case words[k] == "":
+			// a quotation mark: "announced new 'humanitarian corridors'"
 		case tag == "IN" || tag == "TO":
 			return k, -1
 		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "RB"):
@@ -337,7 +339,7 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 			}
 			continue
 		}
-		if closeAt < 0 && x.class(t) == "content" && x.inverted[words[k]] && strings.HasPrefix(s.Tokens[k].Tag, "VB") {
+		if closeAt < 0 && x.class(t) == "content" && t.kind != "noun" && x.inverted[words[k]] && strings.HasPrefix(s.Tokens[k].Tag, "VB") {
 			c.lo = k + 1 // "Zelenskyy said 137 people have been killed": the speaker is no actor
 			break
 		}
