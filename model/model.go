@@ -203,9 +203,12 @@ type Mention struct {
 	Actors        []string `json:"actors,omitempty" yaml:"actors,omitempty"`     // named before the trigger: who did it
 	Targets       []string `json:"targets,omitempty" yaml:"targets,omitempty"`   // named after it: to whom
 	Places        []string `json:"places,omitempty" yaml:"places,omitempty"`
-	Date          string   `json:"date" yaml:"date"`
-	Time          TimeRef  `json:"time" yaml:"time"`
-	Rule          string   `json:"rule" yaml:"rule"` // id of the event rule that fired
+	// Roles are the titles or offices the text gives the people of the
+	// mention, by canonical name ("Arsen Avakov": "Interior Minister").
+	Roles map[string]string `json:"roles,omitempty" yaml:"roles,omitempty"`
+	Date  string            `json:"date" yaml:"date"`
+	Time  TimeRef           `json:"time" yaml:"time"`
+	Rule  string            `json:"rule" yaml:"rule"` // id of the event rule that fired
 }
 
 // Event is one real-world happening with every mention that reports it.

@@ -15,6 +15,7 @@ type EventRules struct {
 	Places   PlaceCues
 	Speakers SpeakerCues
 	Attach   AttachRules
+	Roles    RoleCues
 	Merge    MergeRules
 	// Pos holds each rule's and type's position, by id, for messages.
 	Pos map[string]Pos
@@ -49,7 +50,10 @@ type EventRule struct {
 	Excludes []string `yaml:"excludes"`
 	Window   int      `yaml:"window"`
 	// Priority breaks ties when two triggers compete for one time expression.
-	Priority int            `yaml:"priority"`
+	Priority int `yaml:"priority"`
+	// Recast gives the event another type when the discourse says which
+	// kind it is ("the vote" after "the referendum").
+	Recast   *Recast        `yaml:"recast"`
 	Examples []EventExample `yaml:"examples"`
 	Pos      Pos            `yaml:"-"`
 }
@@ -62,6 +66,39 @@ type EventExample struct {
 	Trigger   string `yaml:"trigger"`  // expected trigger text, when it fires
 	Date      string `yaml:"date"`     // expected event date, when given
 	Modality  string `yaml:"modality"` // expected modality, when given
+	// Checked by the events package's tests (the pipeline's example check
+	// reads the fields above): the type, actors, targets, source and roles
+	// of the rule's first dated mention, and NoEvent for an example whose
+	// trigger fires but must give no dated event.
+	Type    string            `yaml:"type"`
+	Actors  []string          `yaml:"actors"`
+	Targets []string          `yaml:"targets"`
+	Source  *string           `yaml:"source"`
+	Roles   map[string]string `yaml:"roles"`
+	NoEvent bool              `yaml:"no_event"`
+	Realis  bool              `yaml:"realis"` // no modality at all
+}
+
+// Recast is a second type for a rule's events, chosen by the words the
+// article used last: a trigger takes Type when the last of Context said
+// before it (in its sentence or earlier ones) comes after the last of
+// Unless, and its own sentence says none of Unless.
+type Recast struct {
+	Type    string   `yaml:"type"`
+	Context []string `yaml:"context"`
+	Unless  []string `yaml:"unless"`
+}
+
+// RoleCues find the title or office the text gives a person: a title
+// before the name ("Interior Minister Arsen Avakov") or an apposition after
+// it ("Mykhailo Podolyak, a senior aide to Zelenskyy,").
+type RoleCues struct {
+	// Heads are the nouns that end a title ("minister", "secretary").
+	Heads []string `yaml:"heads"`
+	// Modifiers may stand before a head inside a title ("foreign", "acting").
+	Modifiers []string `yaml:"modifiers"`
+	// Honorifics are titles that give no role ("Mr", "Dr").
+	Honorifics []string `yaml:"honorifics"`
 }
 
 // ModalityCue sets a mention's modality when one of its words stands within
@@ -86,6 +123,22 @@ type PlaceCues struct {
 	// city of"); so may words with one of ModifierSuffixes ("eastern").
 	Modifiers        []string `yaml:"modifiers"`
 	ModifierSuffixes []string `yaml:"modifier_suffixes"`
+	// Obliques are prepositions whose name is no subject though it is no
+	// place either: a name after one before the trigger is acted on or for
+	// ("assistance for Ukraine", "talks with Putin").
+	Obliques []string `yaml:"obliques"`
+	// Qualifiers and QualifierSuffixes join a name into a word that only
+	// qualifies a side ("pro-Russia", "Moscow-backed"): it takes no part.
+	Qualifiers        []string `yaml:"qualifiers"`
+	QualifierSuffixes []string `yaml:"qualifier_suffixes"`
+	// Adjuncts are prepositions of an adjunct whose event the clause's
+	// subject takes part in ("Biden warned Russia during a visit to
+	// Kiev", "In a call to Lavrov, Kerry underscored"): a noun trigger
+	// after one, with no actor of its own, takes that subject.
+	Adjuncts []string `yaml:"adjuncts"`
+	// SupportVerbs (forms) take a noun trigger as their object and lend it
+	// their subject as actor: "Biden held a virtual summit with Putin".
+	SupportVerbs []string `yaml:"support_verbs"`
 }
 
 // AttachRules say which verbs let a time expression through to a trigger
@@ -99,12 +152,34 @@ type AttachRules struct {
 	// Subordinators open a clause of their own ("since", "which"): a verb
 	// after one takes the time for that clause.
 	Subordinators []string `yaml:"subordinators"`
+	// Relatives open a relative clause (", which must be agreed"): a
+	// trigger inside one takes no time named before it, its actor is the
+	// name the clause follows, and modality cues do not reach across them.
+	Relatives []string `yaml:"relatives"`
+	// Deadlines introduce a time by which something is due ("elections by
+	// December"): it dates only what is planned, and is lent to no other
+	// event of the sentence.
+	Deadlines []string `yaml:"deadlines"`
+	// Spans introduce the start of a period ("since Tuesday"): it dates no
+	// speech act and no noun ("the death toll since Tuesday"), only a verb
+	// of a state begun then ("have blockaded buildings since Sunday").
+	Spans []string `yaml:"spans"`
+	// Anchors after an anaphoric time ("the day after the UK announced")
+	// count it from another event: it dates nothing.
+	Anchors []string `yaml:"anchors"`
 }
 
 // SpeakerCues resolve who speaks: a personal pronoun next to a speech verb
 // ("he said") stands for the last person named before it.
 type SpeakerCues struct {
 	Pronouns []string `yaml:"pronouns"`
+	// Inverted are the speech verb forms a speaker may follow ("said
+	// Kerry"); after any other ("told Kerry", "urged Russian leaders") the
+	// name is the addressee.
+	Inverted []string `yaml:"inverted"`
+	// GroupPronouns ("it said", "they announced") stand for the sentence's
+	// first name that can act.
+	GroupPronouns []string `yaml:"group_pronouns"`
 }
 
 // MergeRules say when two mentions report the same happening.
@@ -146,7 +221,7 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 			errs = append(errs, eventsFileErr(d.Name, err))
 			continue
 		}
-		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "attach", "merge")
+		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "attach", "roles", "merge")
 		errs = append(errs, e...)
 		errs = append(errs, eachItem(d.Name, secs["types"].value, func(p Pos, t *EventType) {
 			if e := types.put(t.ID, p, *t); e != nil {
@@ -181,6 +256,11 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 		}
 		if s, ok := secs["attach"]; ok {
 			if err := decodeStrict(d.Name, s.value, &out.Attach); err != nil {
+				errs = append(errs, eventsFileErr(d.Name, err))
+			}
+		}
+		if s, ok := secs["roles"]; ok {
+			if err := decodeStrict(d.Name, s.value, &out.Roles); err != nil {
 				errs = append(errs, eventsFileErr(d.Name, err))
 			}
 		}
@@ -225,6 +305,9 @@ func validateEventRule(r EventRule, known map[string]bool) Errors {
 	}
 	if !known[r.Type] {
 		bad("undefined event type %q", r.Type)
+	}
+	if r.Recast != nil && (!known[r.Recast.Type] || len(r.Recast.Context) == 0) {
+		bad("recast needs a defined type and context words")
 	}
 	if r.Class != "content" && r.Class != "speech" {
 		bad("class must be content or speech, not %q", r.Class)

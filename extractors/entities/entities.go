@@ -148,7 +148,7 @@ func (t *Tagger) add(form string, h *hit, buf *[]word) error {
 // Tag fills doc.Entities from doc.Sentences.
 func (t *Tagger) Tag(doc *model.Document, opts Options) {
 	doc.Entities = doc.Entities[:0]
-	st := state{seen: map[string]string{}, heads: map[string]model.Entity{}}
+	st := state{seen: map[string]string{}, heads: map[string]model.Entity{}, foreign: map[string]bool{}}
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		if s.Start < 0 || s.End > len(doc.Article.Text) || s.Start > s.End {
@@ -175,6 +175,10 @@ type state struct {
 	// ("ministry" of "Ukraine's Interior Ministry") to that entity, so a
 	// later "the ministry" refers to it.
 	heads map[string]model.Entity
+	// foreign marks a head a qualified title set ("Russian President
+	// Vladimir Putin"): a bare title ("President Joe Biden") replaces it,
+	// it does not replace a bare one.
+	foreign map[string]bool
 }
 
 // tagSentence appends the gazetteer and coreference entities of one
@@ -242,6 +246,9 @@ func (t *Tagger) roleName(ws []word, i int) (int, bool) {
 		if !w.capital || t.stop[w.key] || t.titles[w.key] || t.forms[w.key] != nil {
 			break
 		}
+		if _, h := t.longest(ws, j); h != nil {
+			break // a known name starts here: the words before it end its title ("Minister of Foreign Affairs Dmytro Kuleba")
+		}
 		end = j
 	}
 	if end < i+1 {
@@ -254,7 +261,15 @@ func (t *Tagger) roleName(ws []word, i int) (int, bool) {
 // Biden"), so that a later "the president" refers to that person.
 func (t *Tagger) rememberTitle(ws []word, i int, e model.Entity, st *state) {
 	if i > 0 && (t.titles[ws[i-1].key] || t.roleNouns[ws[i-1].key]) {
-		st.heads[strings.ToLower(ws[i-1].key)] = e
+		// "Ukrainian President Volodymyr Zelenskyy" names another
+		// country's president: "the president" stays the one the article
+		// names with the bare title.
+		key := strings.ToLower(ws[i-1].key)
+		qualified := i > 1 && ws[i-2].capital && t.forms[ws[i-2].key] != nil
+		if _, had := st.heads[key]; qualified && had && !st.foreign[key] {
+			return
+		}
+		st.heads[key], st.foreign[key] = e, qualified
 	}
 }
 

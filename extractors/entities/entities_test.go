@@ -230,3 +230,33 @@ func TestRoleNounsAndTitles(t *testing.T) {
 		}
 	}
 }
+
+// "The president" is the one the article names with the bare title, not
+// another country's president introduced later ("Ukrainian President ..."),
+// unless the article names no president with the bare title.
+func TestBareTitleWins(t *testing.T) {
+	tg := newTagger(t)
+	doc := tag(tg, "President Joe Biden unveiled sanctions. He met Ukrainian President Volodymyr Zelenskyy. Later the president said he was worried.", Options{})
+	if e := find(doc, "the president"); e == nil || e.Canonical != "Joe Biden" {
+		t.Errorf("the president -> %+v, want Joe Biden", e)
+	}
+	doc = tag(tg, "Russian President Vladimir Putin spoke. Then Ukrainian President Volodymyr Zelenskyy replied. Later the president said he was worried.", Options{})
+	if e := find(doc, "the president"); e == nil || e.Canonical != "Volodymyr Zelensky" {
+		t.Errorf("the president -> %+v, want the last president named", e)
+	}
+}
+
+// A capitalised run before a known name is the end of its title, not an
+// unknown person: "Minister of Foreign Affairs Dmytro Kuleba".
+func TestTitleBeforeKnownName(t *testing.T) {
+	tg := newTagger(t)
+	doc := tag(tg, "Ukrainian Minister of Foreign Affairs Dmytro Kuleba said the theater had been destroyed.", Options{})
+	for _, e := range doc.Entities {
+		if e.Kind == model.Person && e.Canonical != "Dmytro Kuleba" {
+			t.Errorf("unexpected person %q", e.Text)
+		}
+	}
+	if e := find(doc, "Dmytro Kuleba"); e == nil {
+		t.Errorf("Dmytro Kuleba not found: %+v", doc.Entities)
+	}
+}

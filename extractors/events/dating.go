@@ -23,19 +23,48 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 	for di := range ds {
 		d := ds[di]
 		fronted := d.from <= 1 && d.to < len(words) && words[d.to] == ","
+		// "..., and about two weeks ago, he also had a call": the time opens
+		// the coordinated clause and dates nothing before it
+		coordFront := d.from >= 2 && (words[d.from-1] == "and" || words[d.from-1] == "but") && words[d.from-2] == ","
 		possessive := strings.HasSuffix(d.tx.Text, "'s") || strings.HasSuffix(d.tx.Text, "’s") || (d.to < len(words) && words[d.to] == "s")
 		best, bestCost := -1, 0
 		for ti, t := range trigs {
+			if coordFront && t.to <= d.from {
+				continue
+			}
+			if t.modality == "intended" {
+				continue // an infinitive's time is its governing verb's: "signed up to fight in March"
+			}
+			if d.anchored {
+				continue // "the day after the UK announced": a day counted from another event
+			}
+			if !fronted && d.to <= t.from && t.kind == "verb" {
+				if _, reduced := isPassive(s.Tokens, words, t.from); reduced {
+					continue // "responded on Sunday to ... the region attacked by Russian troops"
+				}
+			}
+			if t.kind == "noun" && d.from >= t.to && coordinatedNoun(s.Tokens, words, t.to, d.from) {
+				continue // "that election and revisions to the constitution by this summer": the revisions' time
+			}
+			if !fronted && d.to <= t.from && x.relativeBetween(words, d.to, t.from) {
+				continue // "proposed a ban on Tuesday, which must be agreed": Tuesday is the proposal's
+			}
 			if possessive && t.from >= d.to && t.from <= d.to+3 {
 				best, bestCost = ti, -1<<20 // "last month's takeover": the time belongs to the noun
 				continue
+			}
+			if possessive {
+				continue // "today's developments": the time belongs to the noun after it
+			}
+			if d.span && (x.class(t) == "speech" || t.kind != "verb" || !perfect(words, t.from)) {
+				continue // "the death toll since Tuesday", "hiding since March told": a period's start dates no act
 			}
 			b := boundaries(words, t, d)
 			speech := x.class(t) == "speech"
 			if speech && b > 0 && !fronted {
 				continue
 			}
-			if !fronted && x.blockedBetween(words, blocks, t, d) {
+			if !fronted && x.blockedBetween(s, words, blocks, t, d) {
 				continue // another verb in between takes the time
 			}
 			cost := distance(t.from, t.to, d.from, d.to) * 100
@@ -62,8 +91,59 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 		t := &trigs[best]
 		if t.time < 0 || distance(t.from, t.to, d.from, d.to) < distance(t.from, t.to, ds[t.time].from, ds[t.time].to) {
 			t.time, t.via = di, "own"
+			if d.deadline && realis(t.modality) && !pastTense(s.Tokens, words, *t) {
+				t.modality = "planned" // "new elections by December"
+			}
 		}
 	}
+}
+
+// relativeBetween reports a relative pronoun in words[from:to].
+func (x *Extractor) relativeBetween(words []string, from, to int) bool {
+	for k := from; k < to; k++ {
+		if x.relatives[words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// pastTense reports a trigger told in the past: a past-tense verb, or a
+// past participle after "had" or "have" ("had withdrawn by March").
+func pastTense(toks []model.Token, words []string, t trigger) bool {
+	if t.kind != "verb" {
+		return false
+	}
+	switch toks[t.from].Tag {
+	case "VBD":
+		return true
+	case "VBN":
+		for k := t.from - 1; k >= 0 && k >= t.from-3; k-- {
+			switch words[k] {
+			case "had", "has", "have", "'d":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastPerfect reports a verb trigger in the past perfect ("had agreed",
+// "had been taken"): it happened before the time of the sentence's report.
+func pastPerfect(toks []model.Token, words []string, t trigger) bool {
+	if t.kind != "verb" || toks[t.from].Tag != "VBN" && toks[t.from].Tag != "VBD" {
+		return false
+	}
+	for k := t.from - 1; k >= 0 && k >= t.from-3; k-- {
+		switch {
+		case words[k] == "had" || words[k] == "'d":
+			return true
+		case words[k] == "been" || strings.HasPrefix(toks[k].Tag, "RB"):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // blockingVerbs marks the verbs of a sentence that can take a time
@@ -109,11 +189,15 @@ func verbFollows(toks []model.Token, k int) bool {
 // that verb ("killed in Kiev, the worst violence since the unrest began 3
 // months ago"). A verb in the trigger's own clause is its predicate ("the
 // invasion launched on Feb. 24") and lets the time through.
-func (x *Extractor) blockedBetween(words []string, blocks []bool, t trigger, d dated) bool {
+func (x *Extractor) blockedBetween(s *model.Sentence, words []string, blocks []bool, t trigger, d dated) bool {
 	if d.to <= t.from { // time before the trigger: walk from the trigger back
-		sep := false
+		sep, verb := false, false
 		for k := t.from - 1; k >= d.to; k-- {
+			if x.subord[words[k]] && verb && t.kind != "verb" {
+				return true // "acknowledged on Wednesday that the euros ... put into perspective the aid": the clause has its own verb
+			}
 			sep = sep || isBoundary(words[k]) || x.subord[words[k]]
+			verb = verb || blocks[k] && !x.support[words[k]]
 			if blocks[k] && sep {
 				return true
 			}
@@ -123,8 +207,11 @@ func (x *Extractor) blockedBetween(words []string, blocks []bool, t trigger, d d
 	sep := false
 	for k := t.to; k < d.from && k < len(blocks); k++ {
 		sep = sep || isBoundary(words[k]) || x.subord[words[k]]
-		if blocks[k] && sep {
-			return true
+		if blocks[k] && (sep || k > t.to && s.Tokens[k].Tag == "VBN" && (s.Tokens[k-1].Tag == "NN" || s.Tokens[k-1].Tag == "NNS")) {
+			return true // "called on all sides to agree to a plan outlined Monday": the plan was outlined then
+		}
+		if blocks[k] && x.class(t) == "speech" && t.kind == "verb" && finite(s.Tokens[k].Tag) {
+			return true // "officials say they decided last week": the reported clause's verb takes it
 		}
 	}
 	return false
@@ -205,7 +292,7 @@ func distance(af, at, bf, bt int) int {
 func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, ds []dated, noTimex bool, focus *focusState) {
 	speech := -1
 	for _, t := range trigs {
-		if t.time >= 0 && x.class(t) == "speech" {
+		if t.time >= 0 && x.class(t) == "speech" && !ds[t.time].deadline && realis(t.modality) {
 			speech = t.time
 			break
 		}
@@ -215,15 +302,21 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 		if t.time >= 0 || !realis(t.modality) || t.quoted {
 			continue // quoted speech is no narrative: only its own times count
 		}
+		if pastPerfect(s.Tokens, words, *t) {
+			continue // "said that Yanukovych had agreed": before the report, not at it
+		}
 		switch {
 		case len(ds) > 0 && t.kind == "noun":
 			// a bare noun without a time of its own stays undated
 		case speech >= 0 && x.class(*t) == "content":
+			if (t.kind == "noun" || t.kind == "phrase" && (s.Tokens[t.from].Tag == "IN" || s.Tokens[t.from].Tag == "DT")) && !narrated(s, words, *t, x.subord, true) {
+				continue // "warned that the supply of weapons is harming": no happening at the report
+			}
 			t.time, t.via = speech, "reporting"
 		case len(ds) > 0:
 			near, nd := -1, 0
 			for _, o := range trigs {
-				if o.time >= 0 && o.via == "own" {
+				if o.time >= 0 && o.via == "own" && !ds[o.time].deadline && realis(o.modality) {
 					if d := distance(t.from, t.to, o.from, o.to); near < 0 || d < nd {
 						near, nd = o.time, d
 					}
@@ -232,7 +325,7 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 			if near >= 0 {
 				t.time, t.via = near, "sentence"
 			}
-		case noTimex && focus.ok() && narrated(s, words, *t):
+		case noTimex && focus.ok() && narrated(s, words, *t, x.subord, x.inAdjunct(s, words, *t)):
 			t.time, t.via = -2, "context"
 		}
 	}
@@ -243,16 +336,29 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 // same clause governs ("delivered the message in a telephone conversation").
 // Present perfect does not count ("sanctions have subjected Russia to
 // isolation" reports no happening of that day).
-func narrated(s *model.Sentence, words []string, t trigger) bool {
+func narrated(s *model.Sentence, words []string, t trigger, subord map[string]bool, forward bool) bool {
 	if t.kind == "verb" {
 		return s.Tokens[t.from].Tag == "VBD"
 	}
 	for k := t.from - 1; k >= 0 && k >= t.from-6; k-- {
-		if isBoundary(words[k]) {
+		if isBoundary(words[k]) || subord[words[k]] {
+			break
+		}
+		if s.Tokens[k].Tag == "VBD" {
+			return true
+		}
+	}
+	// a noun in an adjunct or subject before its clause's past verb: "in
+	// talks between Putin and Merkel, the two leaders stressed"
+	for k := t.to; forward && k < len(words) && k < t.to+20; k++ {
+		if subord[words[k]] || words[k] == ";" || words[k] == ":" {
 			return false
 		}
 		if s.Tokens[k].Tag == "VBD" {
 			return true
+		}
+		if strings.HasPrefix(s.Tokens[k].Tag, "VB") && !(words[k] == "was" || words[k] == "were") {
+			return false // "the supply of weapons is harming": told in the present
 		}
 	}
 	return false
@@ -277,10 +383,53 @@ func (f *focusState) set(ds []dated, published string) {
 		if published != "" && ds[i].date > published {
 			continue
 		}
-		if ds[i].precision == model.PrecisionDay || ds[i].precision == model.PrecisionTime {
+		if (ds[i].precision == model.PrecisionDay || ds[i].precision == model.PrecisionTime) && !ds[i].deadline {
 			d := ds[i]
 			f.d, f.age = &d, 0
 			return
 		}
 	}
 }
+
+// coordinatedNoun reports "and" or "or" followed by another noun phrase
+// in words[from:to]: a time after it belongs to that phrase.
+func coordinatedNoun(toks []model.Token, words []string, from, to int) bool {
+	for k := from; k < to-1; k++ {
+		if words[k] != "and" && words[k] != "or" {
+			continue
+		}
+		for j := k + 1; j < to; j++ {
+			tag := toks[j].Tag
+			if tag == "NN" || tag == "NNS" {
+				return true
+			}
+			if !(tag == "DT" || tag == "PRP$" || tag == "CD" || strings.HasPrefix(tag, "JJ")) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// perfect reports a verb in a perfect tense ("have blockaded", "has been
+// held"): it may hold since a time.
+func perfect(words []string, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch words[j] {
+		case "have", "has", "had", "'ve", "ve":
+			return true
+		}
+	}
+	return false
+}
+
+// inAdjunct reports a noun trigger governed by an adjunct preposition ("in
+// talks between Putin and Merkel, the two leaders stressed"): the clause's
+// verb after it tells whether it happened.
+func (x *Extractor) inAdjunct(s *model.Sentence, words []string, t trigger) bool {
+	gov, _ := x.nounGovernor(s, words, t)
+	return gov >= 0 && x.adjuncts[words[gov]]
+}
+
+// finite reports a finite verb tag.
+func finite(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" }

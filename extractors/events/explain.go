@@ -77,7 +77,7 @@ func (x *Extractor) Candidates(doc *model.Document, si int) []Candidate {
 		}
 		out = append(out, c)
 	}
-	x.setModality(words, kept) // on the kept triggers only, as Extract does
+	x.setModality(s, words, kept, ds) // on the kept triggers only, as Extract does
 	for i, t := range kept {
 		out[keptAt[i]].Modality = t.modality
 	}

@@ -12,18 +12,44 @@ import (
 
 // Extractor finds event mentions with a compiled set of event rules.
 type Extractor struct {
-	rules     *rules.EventRules
-	lex       lexicon
-	requires  []map[string]bool // per rule
-	excludes  []map[string]bool // per rule
-	mods      []modality
-	preps     map[string]bool
-	pronouns  map[string]bool
-	modifiers map[string]bool
-	aux       map[string]bool
-	subord    map[string]bool
-	clear     [][]string // transparent word sequences
-	pos       *postag.Tagger
+	rules         *rules.EventRules
+	lex           lexicon
+	requires      []map[string]bool // per rule
+	excludes      []map[string]bool // per rule
+	mods          []modality
+	preps         map[string]bool
+	pronouns      map[string]bool
+	modifiers     map[string]bool
+	aux           map[string]bool
+	subord        map[string]bool
+	relatives     map[string]bool
+	obliques      map[string]bool
+	deadlines     map[string]bool
+	spans         map[string]bool
+	anchors       map[string]bool
+	support       map[string]bool
+	roleHeads     map[string]bool
+	roleMods      map[string]bool
+	honorific     map[string]bool
+	inverted      map[string]bool
+	groupPronouns map[string]bool
+	adjuncts      map[string]bool
+	clear         [][]string // transparent word sequences
+	pos           *postag.Tagger
+	recasts       []recast // per rule; an empty type when the rule has none
+}
+
+// recast is a compiled rules.Recast.
+type recast struct {
+	typ             string
+	context, unless map[string]bool
+}
+
+// discourse is what the article has said so far, for recasts: per rule,
+// the position (in words read) of the last context and unless word.
+type discourse struct {
+	read       int
+	ctx, block []int
 }
 
 // modality is a compiled cue: phrases are word sequences.
@@ -50,10 +76,21 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 		return nil, fmt.Errorf("events: no rules")
 	}
 	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pronouns: set(r.Speakers.Pronouns), modifiers: set(r.Places.Modifiers), aux: set(r.Attach.Auxiliaries), subord: set(r.Attach.Subordinators), pos: postag.New()}
+	x.adjuncts = set(r.Places.Adjuncts)
+	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
+	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)
+	x.deadlines, x.spans = set(r.Attach.Deadlines), set(r.Attach.Spans)
+	x.support, x.anchors = set(r.Places.SupportVerbs), set(r.Attach.Anchors)
+	x.roleHeads, x.roleMods, x.honorific = set(r.Roles.Heads), set(r.Roles.Modifiers), set(r.Roles.Honorifics)
 	for _, p := range r.Attach.Transparent {
 		x.clear = append(x.clear, strings.Fields(strings.ToLower(p)))
 	}
 	for _, rule := range r.Rules {
+		rc := recast{}
+		if rule.Recast != nil {
+			rc = recast{typ: rule.Recast.Type, context: set(rule.Recast.Context), unless: set(rule.Recast.Unless)}
+		}
+		x.recasts = append(x.recasts, rc)
 		x.requires = append(x.requires, set(rule.Requires))
 		x.excludes = append(x.excludes, set(rule.Excludes))
 	}
@@ -91,6 +128,14 @@ type dated struct {
 	date      string
 	precision string
 	from, to  int // token range
+	// deadline: the time follows "by" or "until" ("elections by
+	// December"): what is due by then has not happened.
+	deadline bool
+	// span: the time follows "since": it starts a period.
+	span bool
+	// anchored: an anaphoric time counted from another event ("the day
+	// after the UK announced"): its value is not that event's day.
+	anchored bool
 }
 
 // Extract appends a mention to doc.Events for every dated event it finds.
@@ -98,16 +143,22 @@ func (x *Extractor) Extract(doc *model.Document) {
 	ents := entitiesBySentence(doc)
 	times := timexBySentence(doc)
 	focus := focusState{}
-	lastPerson := "" // the first person of the last sentence that names one
+	lastPerson := ""             // the first person of the last sentence that names one
+	known := map[string]string{} // person -> role, as the article gave it so far
 	published := ""
 	if doc.Article.HasPublished() {
 		published = doc.Article.Published.Format("2006-01-02")
+	}
+	disc := discourse{ctx: make([]int, len(x.recasts)), block: make([]int, len(x.recasts))}
+	for i := range disc.ctx {
+		disc.ctx[i], disc.block[i] = -1, -1
 	}
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		focus.age++
 		if s.Kind == model.BlockHeading || len(s.Tokens) == 0 {
 			focus.reset()
+			x.readDiscourse(&disc, normTokens(s))
 			continue
 		}
 		words := normTokens(s)
@@ -121,21 +172,25 @@ func (x *Extractor) Extract(doc *model.Document) {
 				continue // "Fox News Sunday" is a programme, not a day
 			}
 			from, to := tokenRange(s, tx.Span)
-			ds = append(ds, dated{tx: tx, date: date, precision: prec, from: from, to: to})
+			ds = append(ds, dated{tx: tx, date: date, precision: prec, from: from, to: to, deadline: from > 0 && x.deadlines[words[from-1]], span: from > 0 && x.spans[words[from-1]],
+				anchored: to < len(words) && x.anchors[words[to]] && (words[from] == "the" || words[from] == "that")})
 		}
 		trigs := x.findTriggers(words)
 		if len(trigs) > 0 {
 			x.pos.Tag(doc.Article.Text, s)
 			trigs = x.filter(s, trigs, ds, ents[si])
 		}
-		x.setModality(words, trigs)
+		x.personRoles(s, words, ents[si], known)
+		x.recastTypes(&disc, words, trigs)
+		x.readDiscourse(&disc, words)
+		x.setModality(s, words, trigs, ds)
 		quoted := quotedTokens(words)
 		for i := range trigs {
 			trigs[i].quoted = quoted[trigs[i].from]
 		}
 		x.attach(s, words, trigs, ds)
 		x.inherit(s, words, trigs, ds, len(times[si]) == 0, &focus)
-		x.emit(doc, s, words, trigs, ds, ents[si], &focus, lastPerson, quoted)
+		x.emit(doc, s, words, trigs, ds, ents[si], &focus, lastPerson, quoted, known)
 		for _, e := range ents[si] {
 			if e.Kind == model.Person {
 				lastPerson = e.Canonical // the sentence's first person: usually its subject
@@ -151,7 +206,7 @@ var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context":
 // emit turns dated triggers into mentions, one per event type and date in
 // the sentence. A speech act is kept only when a time expression of its own
 // dates it; the content events it reports are attributed to its speaker.
-func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, lastPerson string, quoted []bool) {
+func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, lastPerson string, quoted []bool, known map[string]string) {
 	dateOf := func(t trigger) *dated {
 		switch {
 		case t.time >= 0:
@@ -161,11 +216,26 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		}
 		return nil
 	}
+	// The sentence's speech act is its first speech verb (a speech noun,
+	// "at a press conference", has the verb's subject as its speaker): a
+	// verb coordinated after it ("said ... and told the minister") does not
+	// name another speaker for what the sentence reports.
+	verb := -1
+	for i, t := range trigs {
+		if x.class(t) == "speech" && t.kind == "verb" {
+			verb = i
+			break
+		}
+	}
 	speaker := ""
-	for _, t := range trigs {
-		if x.class(t) == "speech" {
-			if speaker = x.speaker(s, words, t, ents, ds, lastPerson); speaker != "" {
-				break
+	if verb >= 0 {
+		speaker = x.speaker(s, words, trigs[verb], ents, ds, lastPerson, quoted)
+	} else {
+		for _, t := range trigs {
+			if x.class(t) == "speech" {
+				if speaker = x.speaker(s, words, t, ents, ds, lastPerson, quoted); speaker != "" {
+					break
+				}
 			}
 		}
 	}
@@ -179,17 +249,37 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if rule.Class == "speech" && (t.via != "own" || t.quoted) {
 			continue // a speech act is dated only by its own time, and quoted speech is no report
 		}
-		key := rule.Type + "|" + d.date
+		if pub := doc.Article.Published; !pub.IsZero() {
+			day := pub.Format("2006-01-02")
+			if d.deadline && !realis(t.modality) && d.date < day[:min(len(d.date), 10)] {
+				continue // a deadline lies ahead of the writing
+			}
+			if t.modality == "" && after(d.date, day) {
+				if pastTense(s.Tokens, words, t) {
+					continue // what the text tells in the past lies before the writing: the date is misread
+				}
+				t.modality = "planned" // "money to help run elections May 25": still to come
+			}
+		}
+		typ := rule.Type
+		if t.typ != "" {
+			typ = t.typ
+		}
+		key := typ + "|" + d.date
 		if i, dup := seen[key]; dup && viaRank[doc.Events[i].Time.Via] <= viaRank[t.via] {
 			continue // keep the mention whose time is most its own
 		}
-		m := x.mention(doc, s, words, t, d, ds, ents, lastPerson, quoted)
+		m := x.mention(doc, s, words, t, d, ds, ents, lastPerson, quoted, trigs, verb)
+		if rule.Class == "speech" && t.kind == "noun" && m.Source == "" && len(m.Actors) == 0 {
+			continue // a threat or an accusation nobody makes is a danger, not a speech act: "the threat of sniper fire"
+		}
 		if rule.Class == "content" && speaker != "" && m.Source == "" {
 			m.Source = speaker
 			if m.Modality == "" {
 				m.Modality = "reported"
 			}
 		}
+		mentionRoles(&m, known)
 		if i, dup := seen[key]; dup {
 			doc.Events[i] = m
 			continue
@@ -199,7 +289,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 	}
 }
 
-func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ds []dated, ents []model.Entity, lastPerson string, quoted []bool) model.Mention {
+func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ds []dated, ents []model.Entity, lastPerson string, quoted []bool, trigs []trigger, verb int) model.Mention {
 	rule := x.rules.Rules[t.rule]
 	a := &doc.Article
 	m := model.Mention{
@@ -219,17 +309,43 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 		},
 		Modality: t.modality,
 	}
+	if t.typ != "" {
+		m.Type = t.typ
+	}
 	if a.HasPublished() {
 		m.Published = a.Published.Format("2006-01-02")
 	}
+	actorsOf := t
 	if rule.Class == "speech" {
-		m.Source = x.speaker(s, words, t, ents, ds, lastPerson)
+		if t.kind != "verb" && verb >= 0 && trigs[verb].quoted == t.quoted {
+			actorsOf = trigs[verb] // "Speaking at a press conference on Friday, Mr Johnson said"
+		}
+		m.Source = x.speaker(s, words, actorsOf, ents, ds, lastPerson, quoted)
 	}
 	m.Actors, m.Targets, m.Places = x.roles(s, words, t, ents, quoted)
+	if actorsOf != t {
+		m.Actors, _, _ = x.roles(s, words, actorsOf, ents, quoted)
+		kept := m.Targets[:0]
+		for _, n := range m.Targets {
+			if !contains(m.Actors, n) {
+				kept = append(kept, n)
+			}
+		}
+		m.Targets = kept
+	}
 	if rule.Class == "speech" && len(m.Actors) == 0 && m.Source != "" {
 		m.Actors = []string{strings.Clone(m.Source)} // the speaker acts, even when named after the verb
 	}
 	return m
+}
+
+// after reports a date (year, month or day) later than the day published.
+func after(date, published string) bool {
+	switch len(date) {
+	case 4, 7, 10:
+		return date > published[:len(date)]
+	}
+	return false
 }
 
 // partOfName reports a capitalised time expression that continues a name
@@ -271,4 +387,50 @@ func timexBySentence(doc *model.Document) map[int][]*model.Timex {
 		out[t.Sentence] = append(out[t.Sentence], t)
 	}
 	return out
+}
+
+// recastTypes gives a trigger its rule's second type when the words the
+// article used last say so: "the vote" after "the referendum" is the
+// referendum, unless its sentence speaks of an election ("a vote for a new
+// president").
+func (x *Extractor) recastTypes(disc *discourse, words []string, trigs []trigger) {
+	for i := range trigs {
+		t := &trigs[i]
+		rc := x.recasts[t.rule]
+		if rc.typ == "" {
+			continue
+		}
+		ctx, block := disc.ctx[t.rule], disc.block[t.rule]
+		blocked := false
+		for k, w := range words {
+			if rc.unless[w] && (k < t.from || k >= t.to) {
+				blocked = true
+				break
+			}
+			if rc.context[w] && k < t.from {
+				ctx = disc.read + k
+			}
+		}
+		if !blocked && ctx >= 0 && ctx > block {
+			t.typ = rc.typ
+		}
+	}
+}
+
+// readDiscourse records the context and unless words of a sentence read.
+func (x *Extractor) readDiscourse(disc *discourse, words []string) {
+	for r, rc := range x.recasts {
+		if rc.typ == "" {
+			continue
+		}
+		for k, w := range words {
+			switch {
+			case rc.context[w]:
+				disc.ctx[r] = disc.read + k
+			case rc.unless[w]:
+				disc.block[r] = disc.read + k
+			}
+		}
+	}
+	disc.read += len(words)
 }

@@ -2,16 +2,32 @@ package events
 
 // Modality: whether the text says an event happened.
 
+import "github.com/timeline-news/timeline/model"
+
 // setModality reads each trigger's cues; a noun with none takes the
 // modality of a verb before it in the same clause ("are due to meet at a
 // forum": the forum is planned too).
-func (x *Extractor) setModality(words []string, trigs []trigger) {
+func (x *Extractor) setModality(s *model.Sentence, words []string, trigs []trigger, ds []dated) {
+	if len(ds) > 0 {
+		// a time expression holds no cue: "elections May 25" is not "may"
+		masked := append([]string(nil), words...)
+		for _, d := range ds {
+			for k := d.from; k < d.to && k < len(masked); k++ {
+				masked[k] = "\x00"
+			}
+		}
+		words = masked
+	}
 	for i := range trigs {
 		trigs[i].modality = x.modality(words, trigs[i])
 	}
 	for i := range trigs {
 		t := &trigs[i]
 		if t.modality != "" || t.kind != "noun" {
+			continue
+		}
+		if _, verb := x.nounGovernor(s, words, *t); verb > 0 && words[verb-1] == "to" && s.Tokens[verb].Tag == "VB" {
+			t.modality = "intended" // "decided last week to impose the new sanctions": an aim
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
@@ -32,6 +48,12 @@ func (x *Extractor) modality(words []string, t trigger) string {
 			continue
 		}
 		from, to := max(0, t.from-m.window), t.from
+		for k := t.from - 1; k >= from; k-- {
+			if x.relatives[words[k]] {
+				from = k + 1 // "the demands of militants who attacked": the demands are not the attack's
+				break
+			}
+		}
 		switch {
 		case m.sentence:
 			from, to = 0, len(words)

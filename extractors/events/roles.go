@@ -4,31 +4,89 @@ package events
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/timeline-news/timeline/model"
 )
 
-// roles splits the sentence's entities into actors (named before the
-// trigger: who did it), targets (named after it: to whom) and places. A place
-// name after a locative preposition is a place; so is a town or region (a
-// place inside a country), while a country or a seat of government (Moscow
-// for Russia) acts unless a preposition makes it a location.
+// roles splits the entities of the trigger's clause into actors (named
+// before the trigger: who did it), targets (named after it: to whom) and
+// places. A place name after a locative preposition is a place; so is a town
+// or region (a place inside a country), while a country or a seat of
+// government (Moscow for Russia) acts unless a preposition makes it a
+// location. A passive verb turns it round: the name after "by" acts, the one
+// before is acted on. Inside a relative clause the name the clause follows
+// acts ("Ukraine's government, which met with Mr. Biden"). A name in a
+// prepositional phrase before the trigger ("assistance for Ukraine") is no
+// subject, and a name that only qualifies a side ("pro-Russia militants",
+// "Moscow-backed president") takes no part.
 func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []model.Entity, quoted []bool) (actors, targets, places []string) {
 	speech := x.class(t) == "speech"
+	c := x.clauseOf(s, words, t)
+	passive, reduced, agent := false, false, -1
+	if !speech && t.kind == "verb" {
+		passive, reduced = isPassive(s.Tokens, words, t.from)
+		if passive {
+			for k := t.to; k < c.hi && k <= t.to+5; k++ {
+				if words[k] == "by" {
+					agent = k
+					break
+				}
+			}
+		}
+	}
+	gov, _ := x.nounGovernor(s, words, t) // names before it belong to another phrase
+	frontEnd := len(words)                // a fronted adjunct ends at its comma: the names after it are the main clause's
+	if gov >= 0 && (gov == 0 || gov == c.lo) && x.adjuncts[words[gov]] || t.kind == "noun" && initialPhrase(s.Tokens) && !boundaryIn(words, 0, t.from) {
+		for k := t.to; k < len(words); k++ {
+			if words[k] == "," {
+				frontEnd = k
+				break
+			}
+		}
+	}
+	var subjLo, subjHi int
+	if speech && t.kind == "verb" {
+		subjLo, subjHi = x.subjectSpan(s, words, t)
+	}
 	for _, e := range ents {
 		first, _ := tokenRange(s, e.Span)
+		last := lastToken(s, e.Span)
 		if first < len(quoted) && quoted[first] != t.quoted {
 			continue // names inside a quotation take no part in the event outside it, and back
 		}
-		if e.Medium {
-			continue // a news medium reports the event; it takes no part in it
+		if e.Medium || x.qualifier(s, e) {
+			continue // a news medium reports the event; "pro-Russia" qualifies a side
 		}
 		if speech && first >= t.to+3 {
 			continue // after a speech verb only its addressee is a target, not what was said
 		}
-		if !speech && e.Kind != model.Place && first < t.from && x.subordinateBetween(words, lastToken(s, e.Span)+1, t.from) {
-			// "activists visited the White House, arguing that the Russian
-			// attack ... killed": the White House is in another clause
+		isAnte := c.antecedent(last) || c.ante >= 0 && e.Kind == model.Person && last+2 == c.anteLo && words[last+1] == ","
+		// ("Gennady Kernes, the mayor of Kharkiv who was shot": the apposition's name)
+		if speech && t.kind == "verb" && first < t.from && (first < subjLo || last >= subjHi || !isAnte && !participial(s.Tokens, words, t.from) && x.objectOf(s, words, subjLo, first)) {
+			continue // only the speech verb's subject speaks: "X, a senior official said"
+		}
+		if !isAnte && (first < c.lo && !speech || first >= c.hi) {
+			continue // another clause
+		}
+		if !isAnte && gov >= 0 && last < gov {
+			continue // "Biden warned Russia during a visit": Russia is warned
+		}
+		if first > frontEnd {
+			continue // "In a call to Lavrov, Kerry underscored": Kerry comes by impliedActors
+		}
+		if !isAnte && first < t.from && c.inside(first) {
+			continue // a relative clause or apposition before the trigger
+		}
+		// A name right before a noun trigger is its participant ("the Nato
+		// meeting", "Russia's invasion"), whatever governs the phrase.
+		compound := t.kind == "noun" && last < t.from && t.from-last <= 3 && x.modifiesNoun(s, words, last+1, t.from)
+		town := e.Kind == model.Place && e.Country != "" && e.Country != e.Canonical
+		compound = compound || town && last+1 < len(words) && (s.Tokens[last+1].Tag == "NN" || s.Tokens[last+1].Tag == "NNS") // "Kiev mayor"
+		between := t.kind == "noun" && t.to < len(words) && words[t.to] == "between" && first > t.to && !boundaryIn(words, t.to, first)
+		if between {
+			actors = appendUnique(actors, e.ActorName()) // "talks between Putin and Merkel"
 			continue
 		}
 		if t.kind == "noun" && !e.Medium && e.Kind != model.Place || t.kind == "noun" && e.Source == "demonym" {
@@ -36,28 +94,61 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			// "the release of seven observers"; the subject of the
 			// sentence's verb ("the U.S. does not recognize the
 			// referendum") is no participant of it.
-			if last := lastToken(s, e.Span); (last < t.from && t.from-last > 3) || first >= t.to+6 {
+			if (last < t.from && t.from-last > 3) || first >= t.to+6 {
 				continue
 			}
 		}
-		locative := false
-		for k := first - 1; k >= 0 && k >= first-4; k-- {
-			if x.preps[words[k]] {
-				locative = true
-				break
-			}
-			if !x.isModifier(words[k]) {
-				break
-			}
+		if t.kind == "noun" && !isAnte && !compound && last < t.from && t.from-last > 3 && x.verbBefore(s, words, last+1, t.from) {
+			continue // "the U.S. does not recognize the referendum held Sunday": the U.S. holds no referendum
 		}
+		prep := x.prepBefore(words, first)
+		locative := prep != "" && x.preps[prep]
 		subnational := e.Country != "" && e.Country != e.Canonical && e.Actor == ""
 		switch {
-		case e.Kind == model.Place && e.Source != "demonym" && (locative || subnational):
-			places = appendUnique(places, e.Canonical)
+		case e.Kind == model.Place && e.Source != "demonym" && (locative && !compound || subnational || compound && town || x.placeContinues(s, words, ents, first)):
+			places = appendUnique(places, e.Canonical) // "in Kyiv", "a Washington forum"
+		case reduced && first < t.from && t.from-last > 3:
+			// "the Kyiv region attacked by Russian troops": only the region is acted on
+		case !isAnte && !speech && !passive && t.kind == "verb" && first < t.from && x.objectOf(s, words, c.lo, first):
+			// "Mr. Yatsenyuk, who visited Washington and met": Washington is visited
+		case isAnte && c.subjRel && !passive:
+			actors = appendUnique(actors, e.ActorName())
+		case isAnte:
+			targets = appendUnique(targets, e.ActorName()) // "Crimea, which it annexed", "the mayor who was shot"
+		case passive && agent >= 0 && first > agent:
+			actors = appendUnique(actors, e.ActorName()) // "seized by pro-Moscow groups"
+		case passive && first < t.from:
+			targets = appendUnique(targets, e.ActorName()) // "the mayor was shot"
+		case first < t.from && prep != "" && prep != "of" && !compound && e.Source != "demonym":
+			targets = appendUnique(targets, e.ActorName()) // "assistance for Ukraine", "talks with Putin"
 		case first < t.from:
 			actors = appendUnique(actors, e.ActorName())
+		case t.kind == "noun" && x.adjunctBefore(words, first):
+			// "a 1999 offensive ... during Putin's first month": an adjunct, no target
 		default:
 			targets = appendUnique(targets, e.ActorName())
+		}
+	}
+	if obj := x.accusedOf(s, words, t, ents); len(obj) > 0 {
+		// "Ukraine accused Russia of bombing the theater": Russia bombed;
+		// the accuser takes no part
+		kept := targets[:0]
+		for _, n := range targets {
+			if !contains(obj, n) {
+				kept = append(kept, n)
+			}
+		}
+		actors, targets = obj, kept
+	}
+	if len(actors) == 0 && !speech && !passive {
+		for _, n := range x.impliedActors(s, words, t, c, ents) {
+			actors = appendUnique(actors, n)
+		}
+	} else if _, verb := x.nounGovernor(s, words, t); verb >= 0 && x.support[words[verb]] {
+		// "U.K. Prime Minister Boris Johnson made a surprise visit": the
+		// whole subject visits, not only the country the window kept
+		for _, n := range x.subjectNames(s, words, ents, c.lo, verb) {
+			actors = appendUnique(actors, n)
 		}
 	}
 	// One name both acting and acted on ("Russia ... Russian troops") acts.
@@ -70,12 +161,479 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 	return actors, kept, places
 }
 
-// subordinateBetween reports a subordinator in words[from:to]: what stands
-// before it belongs to another clause.
-func (x *Extractor) subordinateBetween(words []string, from, to int) bool {
-	for k := max(0, from); k < to && k < len(words); k++ {
-		if x.subord[words[k]] {
+// impliedActor is the actor a clause names only by a pronoun or not at
+// all: a pronoun opening the clause ("announced that they were
+// implementing sanctions", "Crimea, which it annexed") stands for the
+// sentence's first name that can act; so does the subject of a clause
+// whose adjunct holds a noun trigger ("Biden delivered a warning during a
+// Tuesday visit to Kiev", "In a telephone call Sunday to Lavrov, Kerry
+// underscored").
+func (x *Extractor) impliedActors(s *model.Sentence, words []string, t trigger, c clause, ents []model.Entity) []string {
+	for k := c.lo; k < t.from; k++ {
+		if x.groupPronouns[words[k]] || x.pronouns[words[k]] {
+			return x.subjectNames(s, words, ents, 0, c.lo) // "and about two weeks ago, he also had a call"
+		}
+		if tag := s.Tokens[k].Tag; strings.HasPrefix(tag, "VB") || strings.HasPrefix(tag, "NN") && !timeNoun[words[k]] {
+			break // the clause's subject is no pronoun
+		}
+	}
+	if t.kind != "noun" && t.kind != "phrase" {
+		return nil
+	}
+	k, verb := x.nounGovernor(s, words, t)
+	if verb >= 0 && x.support[words[verb]] {
+		return x.subjectNames(s, words, ents, c.lo, verb) // "Biden held a virtual summit with Putin"
+	}
+	if k < 0 || !x.adjuncts[words[k]] {
+		return nil
+	}
+	if k == 0 || k == c.lo {
+		// a fronted adjunct: the subject follows its comma
+		for j := t.to; j < len(words) && j < t.to+12; j++ {
+			if words[j] != "," {
+				continue
+			}
+			for i, e := range ents {
+				first, _ := tokenRange(s, e.Span)
+				if first > j && first <= j+6 && !e.Medium && !x.qualifier(s, e) && !x.placeContinues(s, words, ents, first) && (e.Kind != model.Place || e.Actor != "" || e.Country == e.Canonical) {
+					return x.subjectNames(s, words, ents[i:], 0, len(words))
+				}
+			}
+			return nil
+		}
+		return nil
+	}
+	return x.subjectNames(s, words, ents, c.lo, k)
+}
+
+// nounGovernor is the preposition that governs a noun trigger's phrase
+// ("during a Tuesday visit", "in a telephone call", a phrase trigger that
+// starts with one), -1 when none; verb is the verb the phrase is the object
+// of ("held a virtual summit", "unveiled a raft of new sanctions"), -1 when
+// none.
+func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (gov, verb int) {
+	if t.kind == "phrase" && x.adjuncts[words[t.from]] {
+		return t.from, -1
+	}
+	if t.kind != "noun" {
+		return -1, -1
+	}
+	for k := t.from - 1; k >= 0; k-- {
+		switch tag := s.Tokens[k].Tag; {
+		case words[k] == "of" && k > 1 && strings.HasPrefix(s.Tokens[k-1].Tag, "NN") && s.Tokens[k-2].Tag == "DT":
+			k -= 2 // "a raft of", "a series of": part of the phrase
+		case words[k] == "":
+			// a quotation mark: "announced new 'humanitarian corridors'"
+		case tag == "IN" || tag == "TO":
+			return k, -1
+		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "RB"):
+		case strings.HasPrefix(tag, "VB"):
+			return -1, k
+		default:
+			return -1, -1
+		}
+	}
+	return -1, -1
+}
+
+// modifiesNoun reports that words[from:to] only join a name to the noun
+// after them: a possessive, adjectives, nouns ("Russia's full-scale").
+func (x *Extractor) modifiesNoun(s *model.Sentence, words []string, from, to int) bool {
+	for k := from; k < to; k++ {
+		tag := s.Tokens[k].Tag
+		if !(words[k] == "s" || words[k] == "'s" || words[k] == "’s" || tag == "POS" || strings.HasPrefix(tag, "JJ") || tag == "NN" || tag == "NNS" || tag == "VBN") {
+			return false
+		}
+	}
+	return true
+}
+
+// placeContinues reports a place name right after a comma that follows a
+// place: "in Bucharest, Romania" names one location.
+func (x *Extractor) placeContinues(s *model.Sentence, words []string, ents []model.Entity, first int) bool {
+	if first < 2 || words[first-1] != "," {
+		return false
+	}
+	var prev, this *model.Entity
+	for i := range ents {
+		switch f, _ := tokenRange(s, ents[i].Span); {
+		case lastToken(s, ents[i].Span) == first-2:
+			prev = &ents[i]
+		case f == first:
+			this = &ents[i]
+		}
+	}
+	if prev == nil || this == nil || prev.Kind != model.Place || prev.Source == "demonym" || prev.Country != this.Canonical || prev.Canonical == this.Canonical {
+		return false
+	}
+	// "in Bucharest, Romania, members": the country closes the place;
+	// "In Moscow, Russia's defense minister told" starts the clause
+	next := lastToken(s, this.Span) + 1
+	return next >= len(words) || isBoundary(words[next]) || words[next] == "."
+}
+
+// objectOf reports a name after a verb of its own clause before the
+// trigger ("who visited Washington ... and met"): that verb's object, not
+// the trigger's subject. A speech verb's complement clause is no object:
+// "Kerry said Russia attacked".
+func (x *Extractor) objectOf(s *model.Sentence, words []string, lo, first int) bool {
+	for k := lo; k < first; k++ {
+		tag := s.Tokens[k].Tag
+		if !strings.HasPrefix(tag, "VB") || x.aux[words[k]] || contraction[words[k]] || (tag == "VBN" || tag == "VBG") && k+1 < len(words) && strings.HasPrefix(s.Tokens[k+1].Tag, "NN") {
+			continue
+		}
+		if x.speechVerb(words[k]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// clause is the stretch of a sentence a trigger's participants stand in:
+// tokens [lo, hi), minus the relative clauses and appositions in skip.
+// ante is the last token of the name a relative clause around the trigger
+// follows (-1 when none).
+type clause struct {
+	lo, hi int
+	// [anteLo, ante] is the noun phrase a relative clause around the
+	// trigger follows; subjRel: the pronoun is the clause's subject ("who
+	// visited"), not its object ("which it annexed").
+	anteLo, ante int
+	subjRel      bool
+	skip         [][2]int
+}
+
+// antecedent reports a name ending in the relative clause's antecedent.
+func (c clause) antecedent(last int) bool {
+	return c.ante >= 0 && last >= c.anteLo && last <= c.ante
+}
+
+func (c clause) inside(k int) bool {
+	for _, r := range c.skip {
+		if k >= r[0] && k < r[1] {
 			return true
+		}
+	}
+	return false
+}
+
+// clauseOf finds the trigger's clause. Going back from the trigger, a
+// subordinator or relative pronoun with no boundary in between opens the
+// trigger's clause (and a relative pronoun's antecedent is the name right
+// before it); one followed by a comma before the trigger opens a clause
+// that closed there ("Mr. Yatsenyuk, who visited Washington ..., urged"),
+// whose names are skipped. Going forward, the clause ends at a strong
+// boundary (semicolon, colon, dash, bracket), at a subordinator, or at a
+// comma that closes the trigger's relative clause or starts a participle
+// ("in a call on Monday ― scuttling a yearslong process").
+func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) clause {
+	c := clause{lo: 0, hi: len(words), ante: -1}
+	closeAt := -1 // the boundary nearest before the trigger
+	relative := false
+	for k := t.from - 1; k >= 0; k-- {
+		w := words[k]
+		if isBoundary(w) && w != "" {
+			if closeAt < 0 {
+				closeAt = k
+			}
+			continue
+		}
+		if closeAt < 0 && x.class(t) == "content" && t.kind != "noun" && x.inverted[words[k]] && strings.HasPrefix(s.Tokens[k].Tag, "VB") {
+			c.lo = k + 1 // "Zelenskyy said 137 people have been killed": the speaker is no actor
+			break
+		}
+		if !x.opensClause(words, k) && !x.coordinatesClause(s, words, k) {
+			continue
+		}
+		if closeAt >= 0 && !verbIn(s.Tokens, k+1, closeAt) {
+			closeAt = -1 // "as the US, Russia, the EU, and Ukraine were meeting": a list, not a closed clause
+		}
+		if closeAt < 0 || x.coordinatesClause(s, words, k) {
+			c.lo = k + 1
+			if x.relatives[w] {
+				relative = true
+				j := k - 1
+				if j >= 0 && isBoundary(words[j]) {
+					j--
+				}
+				c.ante = j
+				c.anteLo = npStart(s.Tokens, j+1)
+				for c.anteLo > 1 && words[c.anteLo-1] == "of" {
+					c.anteLo = npStart(s.Tokens, c.anteLo-1) // "the mayor of Kharkiv who"
+				}
+				// "who visited ... and met": the pronoun is the subject;
+				// "which it annexed": the object
+				for i := k + 1; i < len(words); i++ {
+					tag := s.Tokens[i].Tag
+					if end := parenthetical(words, i); end > i {
+						i = end // "which – along with many others – helped"
+						continue
+					}
+					if strings.HasPrefix(tag, "RB") || tag == "MD" {
+						continue
+					}
+					c.subjRel = strings.HasPrefix(tag, "VB")
+					break
+				}
+			}
+			break
+		}
+		c.skip = append(c.skip, [2]int{k, closeAt + 1})
+		closeAt = -1
+	}
+	for k := c.lo; k < t.from; k++ {
+		if end := parenthetical(words, k); end > k && end < t.from {
+			c.skip = append(c.skip, [2]int{k, end + 1}) // a parenthetical names no participant
+			k = end
+		}
+	}
+	for k := t.to; k < len(words); k++ {
+		w := words[k]
+		switch {
+		case w == ";" || w == ":" || w == "—" || w == "–" || w == "―" || w == "--" || w == "(":
+			c.hi = k
+		case x.opensClause(words, k) && !(w == "that" && x.class(t) == "speech"):
+			c.hi = k
+		case w == "," && (relative || k+1 < len(words) && (x.opensClause(words, k+1) || participle(s.Tokens[k+1].Tag) || x.speechClause(s, words, k+1))):
+			c.hi = k
+		default:
+			continue
+		}
+		break
+	}
+	return c
+}
+
+// coordinatesClause reports "and", "but" or "while" after a comma that
+// closes a full clause (one with a finite verb): "..., and Austrian
+// Chancellor Karl Nehammer met him". A list of names ("Germany, France,
+// and Poland met") has no verb before it.
+func (x *Extractor) coordinatesClause(s *model.Sentence, words []string, k int) bool {
+	if k < 2 || words[k-1] != "," || (words[k] != "and" && words[k] != "but") {
+		return false
+	}
+	for j := k - 2; j >= 0; j-- {
+		if words[j] == ";" || x.opensClause(words, j) {
+			return false
+		}
+		switch s.Tokens[j].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}
+
+// opensClause reports a subordinator or relative pronoun at k; "as" only as
+// a conjunction ("as Russia said"), not in "as well as" or "such as".
+func (x *Extractor) opensClause(words []string, k int) bool {
+	w := words[k]
+	if !x.subord[w] && !x.relatives[w] {
+		return false
+	}
+	if w == "as" && (k > 0 && (words[k-1] == "well" || words[k-1] == "such") || k+1 < len(words) && words[k+1] == "well") {
+		return false
+	}
+	return true
+}
+
+func participle(tag string) bool { return tag == "VBG" || tag == "VBN" }
+
+// isPassive reports a past participle after a form of "be" ("were seized",
+// "has been signed"), or right after a noun or a comma that follows one
+// ("the region attacked by", "Makeyenko, appointed in January by"): the
+// last two are reduced relative clauses.
+func isPassive(toks []model.Token, words []string, k int) (passive, reduced bool) {
+	tag := toks[k].Tag
+	if tag != "VBN" && tag != "VBD" {
+		return false, false
+	}
+	j := k - 1
+	for j >= 0 && strings.HasPrefix(toks[j].Tag, "RB") {
+		j--
+	}
+	if j < 0 {
+		return false, false
+	}
+	switch words[j] {
+	case "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting":
+		return tag == "VBN", false
+	case ",":
+		// "Viktor Yanukovych, ousted Saturday": prose often tags it VBD
+		ok := j > 0 && strings.HasPrefix(toks[j-1].Tag, "NN")
+		return ok, ok
+	}
+	ok := tag == "VBN" && strings.HasPrefix(toks[j].Tag, "NN")
+	return ok, ok
+}
+
+// subjectSpan is where a speech verb's subject stands: the tokens after
+// the last boundary before the verb, or before an apposition that ends
+// right before it ("Podolyak, a senior aide to Zelenskyy, told"). A
+// bracket is skipped ("Rep. Steve Scalise (La.), the No. 2 House
+// Republican, told"); in a relative clause ("the EU, which could announce")
+// the subject is the name the clause follows; and a stretch with no noun
+// before its first verb ("Mr. Obama, at the start of a tour, raised the
+// prospect ... and said") continues the subject before the adjunct.
+func (x *Extractor) subjectSpan(s *model.Sentence, words []string, t trigger) (int, int) {
+	hi := t.from
+	if participial(s.Tokens, words, t.from) {
+		return max(0, t.from-5), t.from // "comments from Mr. Putin Thursday warning": the comments' author
+	}
+	if lo, ok := apposition(words, t); ok {
+		hi = lo
+	}
+	lo := x.spanStart(words, hi)
+	if lo > 0 && x.relatives[words[lo-1]] {
+		end := lo - 1
+		if end > 0 && isBoundary(words[end-1]) {
+			end--
+		}
+		return npStart(s.Tokens, end), end // "the European Union, which could announce"
+	}
+	if lo > 1 && words[lo-1] == "," && s.Tokens[0].Tag != "" && nounless(s.Tokens, lo, hi) {
+		if b := x.spanStart(words, lo-1); b > 1 && words[b-1] == "," {
+			return x.spanStart(words, b-1), b - 1
+		}
+	}
+	return lo, hi
+}
+
+// spanStart goes back from hi to the token after the nearest boundary or
+// subordinator, skipping brackets.
+func (x *Extractor) spanStart(words []string, hi int) int {
+	depth := 0
+	for k := hi - 1; k >= 0; k-- {
+		switch {
+		case words[k] == ")":
+			depth++
+		case words[k] == "(" && depth > 0:
+			depth--
+		case depth > 0:
+		case isBoundary(words[k]) || x.opensClause(words, k):
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// nounless reports a stretch whose first verb comes before any noun or
+// pronoun: its subject stands further back.
+func nounless(toks []model.Token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		tag := toks[k].Tag
+		switch {
+		case strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "PRP") || tag == "CD":
+			return false
+		case strings.HasPrefix(tag, "VB"):
+			return true
+		}
+	}
+	return false
+}
+
+// firstSubject is the first name of the sentence before token end that
+// can act: not in a quotation, not a place after a preposition, not after
+// an oblique preposition, not a qualifier. A pronoun ("it said", "they were
+// implementing") stands for it.
+func (x *Extractor) firstSubject(s *model.Sentence, words []string, ents []model.Entity, end int) string {
+	if l := x.subjectNames(s, words, ents, 0, end); len(l) > 0 {
+		return l[0]
+	}
+	return ""
+}
+
+// subjectNames are the names of the sentence's first noun phrase that can
+// act, up to its verb: "Russian Foreign Minister Sergei Lavrov and
+// Ukrainian counterpart Dmytro Kuleba are due to meet" gives all four.
+func (x *Extractor) subjectNames(s *model.Sentence, words []string, ents []model.Entity, lo, end int) []string {
+	var out []string
+	prev := -1
+	for _, e := range ents {
+		first, _ := tokenRange(s, e.Span)
+		if first < lo {
+			continue
+		}
+		if first >= end {
+			break
+		}
+		if prev >= 0 {
+			for k := prev + 1; k < first; k++ {
+				if strings.HasPrefix(s.Tokens[k].Tag, "VB") || s.Tokens[k].Tag == "MD" || isBoundary(words[k]) && words[k] != "," {
+					return out
+				}
+			}
+		}
+		if e.Medium || x.qualifier(s, e) || e.Kind == model.Place && e.Country != "" && e.Country != e.Canonical && e.Actor == "" || quotedAt(words, first) {
+			continue
+		}
+		if p := x.prepBefore(words, first); p != "" && p != "of" {
+			continue
+		}
+		out = appendUnique(out, e.ActorName())
+		prev = lastToken(s, e.Span)
+	}
+	return out
+}
+
+// apposition finds a stretch between two commas (or dashes) right before
+// the trigger that describes the name before it ("Borrell, the foreign
+// policy chief for the EU, said", "Cavusoglu - Turkey's foreign minister -
+// announced").
+func apposition(words []string, t trigger) (int, bool) {
+	if t.from < 2 {
+		return 0, false
+	}
+	d := words[t.from-1]
+	if d != "," && d != "-" && d != "—" && d != "–" && d != "--" {
+		return 0, false
+	}
+	for k := t.from - 2; k > 0; k-- {
+		if words[k] == d {
+			return k, true
+		}
+		if isBoundary(words[k]) {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// prepBefore is the preposition that governs the name starting at token
+// first, skipping modifiers ("in the eastern city of"); "" when none.
+func (x *Extractor) prepBefore(words []string, first int) string {
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		if words[k] == "of" && k > 0 && (x.roleHeads[words[k-1]] || x.roleHeads[strings.TrimSuffix(words[k-1], "s")]) {
+			return "" // "the foreign ministers of Germany": Germany's ministers
+		}
+		if x.preps[words[k]] || x.obliques[words[k]] {
+			return words[k]
+		}
+		if !x.isModifier(words[k]) {
+			break
+		}
+	}
+	return ""
+}
+
+// qualifier reports a name that only qualifies a side: "pro-Russia",
+// "anti-Kremlin", "Moscow-backed".
+func (x *Extractor) qualifier(s *model.Sentence, e model.Entity) bool {
+	if off := e.Start - s.Start; off >= 0 && off <= len(s.Text) {
+		before := strings.ToLower(s.Text[:off])
+		for _, p := range x.rules.Places.Qualifiers {
+			if strings.HasSuffix(before, p+"-") {
+				return true
+			}
+		}
+	}
+	if off := e.End - s.Start; off >= 0 && off < len(s.Text) && s.Text[off] == '-' {
+		after := strings.ToLower(s.Text[off+1:])
+		for _, p := range x.rules.Places.QualifierSuffixes {
+			if strings.HasPrefix(after, p) {
+				return true
+			}
 		}
 	}
 	return false
@@ -125,9 +683,13 @@ func appendUnique(list []string, s string) []string {
 // speaker is the person or body that performs a speech act: a personal
 // pronoun next to the verb ("he said", "said she") is the first person named
 // earlier in the sentence, else the subject (first person) of the last
-// sentence that names one; otherwise the nearest actor entity before the verb, or right
-// after it ("said Kerry").
-func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents []model.Entity, ds []dated, lastPerson string) string {
+// sentence that names one; otherwise the name of the verb's subject nearest
+// the verb, or a person right after an inverting verb ("said Kerry"). Names
+// in an apposition before the verb, in a quotation the verb is not in, or
+// after a locative preposition ("the U.S. Embassy in Kyiv said") do not
+// speak; when the subject names no one ("a senior official said") nobody
+// named does.
+func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents []model.Entity, ds []dated, lastPerson string, quoted []bool) string {
 	if (t.from > 0 && x.pronouns[words[t.from-1]]) || (t.to < len(words) && x.pronouns[words[t.to]]) {
 		for _, e := range ents {
 			if e.Kind == model.Person && e.End <= s.Tokens[t.from].Start {
@@ -136,41 +698,44 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		}
 		return lastPerson
 	}
-	// An apposition right before the verb ("Podolyak, a senior aide to
-	// Zelenskyy, told") describes the speaker; the names in it do not speak.
-	appLo, appHi := -1, -1
-	if t.from > 0 && words[t.from-1] == "," {
-		for k := t.from - 2; k >= 0; k-- {
-			if words[k] == "," {
-				appLo, appHi = k, t.from-1
-				break
-			}
-		}
-	}
+	lo, hi := x.subjectSpan(s, words, t)
 	best, bestDist := "", 1<<30
 	for _, e := range ents {
 		from, to := tokenRange(s, e.Span)
-		if from > appLo && to <= appHi {
+		if from < len(quoted) && quoted[from] != t.quoted || x.qualifier(s, e) {
 			continue
 		}
 		var d int
 		switch {
-		case to <= t.from:
+		case from >= lo && to <= hi:
 			d = t.from - to
-		case from == t.to && !e.Medium: // "said Kerry", not "told ABC News" or "told reporters in Moscow"
+		case from == t.to && !e.Medium && e.Kind == model.Person && x.inverted[words[t.from]]:
 			d = 1
 		default:
 			continue
 		}
-		if e.Kind == model.Place && e.Actor == "" && d > 1 {
-			continue
+		if e.Kind == model.Place && x.preps[x.prepBefore(words, from)] {
+			continue // "the U.S. Embassy in Kyiv said"
+		}
+		antecedent := hi < t.from && hi+1 < len(words) && (x.relatives[words[hi]] || x.relatives[words[hi+1]])
+		if p := x.prepBefore(words, from); !antecedent && (from < t.from && x.obliques[p] || from < t.from && !participial(s.Tokens, words, t.from) && x.objectOf(s, words, lo, from)) {
+			continue // "approved assistance for Ukraine and is expected to announce", "visited the White House to request"
 		}
 		if d < bestDist {
 			best, bestDist = e.ActorName(), d
+			if e.Kind != model.Person && to < hi {
+				best = x.officeOf(s, words, e, to, hi) // "Russia's defense minister told"
+			}
 		}
 	}
-	if best == "" {
-		best = properNounNextTo(s, t, ds)
+	if best == "" && hi == t.from {
+		best = properNounNextTo(s, t, ds, ents, x.inverted[words[t.from]])
+	}
+	if best == "" && hi < t.from {
+		best = properNounNextTo(s, trigger{from: hi, to: hi}, ds, ents, false) // "Sam Greene, a professor at King's College, tweeted"
+	}
+	if best == "" && lo < hi && x.groupPronouns[words[lo]] && hi-lo == 1 {
+		best = x.firstSubject(s, words, ents, t.from) // "the government started an investigation after it said"
 	}
 	return best
 }
@@ -178,20 +743,32 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 // properNounNextTo is the run of proper nouns (by prose's tags) right
 // before a speech verb ("Palmer says") or right after it ("said Palmer"): a
 // speaker the gazetteer does not know.
-func properNounNextTo(s *model.Sentence, t trigger, ds []dated) string {
+func properNounNextTo(s *model.Sentence, t trigger, ds []dated, ents []model.Entity, after bool) string {
 	isName := func(k int) bool {
 		for _, d := range ds {
 			if k >= d.from && k < d.to {
 				return false // "said Wednesday"
 			}
 		}
-		return k >= 0 && k < len(s.Tokens) && strings.HasPrefix(s.Tokens[k].Tag, "NNP")
+		if k < 0 || k >= len(s.Tokens) || !strings.HasPrefix(s.Tokens[k].Tag, "NNP") {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(s.Tokens[k].Text)
+		if !unicode.IsLetter(r) {
+			return false // a quotation mark tagged as a name
+		}
+		for _, e := range ents {
+			if s.Tokens[k].Start < e.End && e.Start < s.Tokens[k].End {
+				return false // a known name the speaker rules have judged
+			}
+		}
+		return true
 	}
 	from, to := t.from, t.from
 	for from > 0 && isName(from-1) && t.from-from < 3 {
 		from--
 	}
-	if from == to {
+	if from == to && after {
 		from, to = t.to, t.to
 		for isName(to) && to-t.to < 3 {
 			to++
@@ -201,4 +778,295 @@ func properNounNextTo(s *model.Sentence, t trigger, ds []dated) string {
 		return ""
 	}
 	return s.Text[s.Tokens[from].Start-s.Start : s.Tokens[to-1].End-s.Start]
+}
+
+// personRoles reads the titles the sentence gives its people: a title right
+// before the name ("Interior Minister Arsen Avakov", "Secretary of State John
+// Kerry", "U.S. Ambassador to Ukraine Geoffrey Pyatt") or an apposition right
+// after it ("Mykhailo Podolyak, a senior aide to Zelenskyy,"). Names are
+// canonical; known records what earlier sentences of the article gave.
+func (x *Extractor) personRoles(s *model.Sentence, words []string, ents []model.Entity, known map[string]string) {
+	for _, e := range ents {
+		if e.Kind != model.Person {
+			continue
+		}
+		first, to := tokenRange(s, e.Span)
+		if r := x.titleBefore(s, words, ents, first); r != "" {
+			known[e.Canonical] = r
+			continue
+		}
+		if r := x.appositionAfter(s, words, to); r != "" {
+			known[e.Canonical] = r
+		}
+	}
+}
+
+// titleBefore is the title ending right before token first: a head noun
+// with the modifiers before it, or a head with an "of", "to" or "for"
+// phrase of up to three capitalised words.
+func (x *Extractor) titleBefore(s *model.Sentence, words []string, ents []model.Entity, first int) string {
+	inName := func(k int) bool {
+		for _, e := range ents {
+			if s.Tokens[k].Start >= e.Start && s.Tokens[k].End <= e.End {
+				return true
+			}
+		}
+		return false
+	}
+	head := -1
+	if k := first - 1; k >= 0 && x.roleHeads[words[k]] && !x.honorific[words[k]] {
+		head = k
+	} else {
+		for k := first - 1; k >= 1 && k >= first-3; k-- {
+			if !capitalised(s.Tokens[k].Text) {
+				break
+			}
+			if p := words[k-1]; (p == "of" || p == "to" || p == "for") && k >= 2 && x.roleHeads[words[k-2]] {
+				head = k - 2
+				break
+			}
+		}
+	}
+	if head < 0 {
+		return ""
+	}
+	lo := head
+	for lo > 0 && (x.roleMods[words[lo-1]] || x.roleHeads[words[lo-1]]) && !x.honorific[words[lo-1]] && !inName(lo-1) {
+		lo--
+	}
+	return strings.Clone(s.Text[s.Tokens[lo].Start-s.Start : s.Tokens[first-1].End-s.Start])
+}
+
+// appositionAfter is a description between commas right after a name,
+// cut before any verb or adverb ("the opposition leader now appointed as
+// speaker" gives "the opposition leader"), without its article, when it
+// holds a role head.
+func (x *Extractor) appositionAfter(s *model.Sentence, words []string, to int) string {
+	if to+1 >= len(words) || words[to] != "," || s.Tokens[to].Tag == "" {
+		return "" // an untagged sentence: its verbs are not known
+	}
+	lo := to + 1
+	if w := words[lo]; w == "a" || w == "an" || w == "the" {
+		lo++
+	}
+	hi, hasHead := lo, false
+	for hi < len(words) && hi-lo < 9 {
+		tag := s.Tokens[hi].Tag
+		if isBoundary(words[hi]) || words[hi] == "." || strings.HasPrefix(tag, "VB") || strings.HasPrefix(tag, "RB") || tag == "MD" || tag == "WP" || tag == "WDT" {
+			break
+		}
+		hasHead = hasHead || x.roleHeads[words[hi]]
+		hi++
+	}
+	if !hasHead || hi == lo || hi < len(words) && !isBoundary(words[hi]) && words[hi] != "." && !strings.HasPrefix(s.Tokens[hi].Tag, "VB") && !strings.HasPrefix(s.Tokens[hi].Tag, "RB") {
+		return ""
+	}
+	for hi > lo && !x.roleHeads[words[hi-1]] && !capitalised(s.Tokens[hi-1].Text) && s.Tokens[hi-1].Tag != "NNP" {
+		hi-- // end on the head or the name it is of: "senior aide to Zelenskyy"
+	}
+	if hi == lo {
+		return ""
+	}
+	return strings.Clone(s.Text[s.Tokens[lo].Start-s.Start : s.Tokens[hi-1].End-s.Start])
+}
+
+func capitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// mentionRoles picks the roles of a mention's people from what the article
+// has said of them so far.
+func mentionRoles(m *model.Mention, known map[string]string) {
+	for _, list := range [][]string{m.Actors, m.Targets, {m.Source}} {
+		for _, n := range list {
+			if r, ok := known[n]; ok {
+				if m.Roles == nil {
+					m.Roles = map[string]string{}
+				}
+				m.Roles[n] = r
+			}
+		}
+	}
+}
+
+// speechVerb reports a one-word form of a speech rule's verb ("said").
+func (x *Extractor) speechVerb(w string) bool {
+	for _, e := range x.lex[w] {
+		if len(e.rest) == 0 && e.kind != "noun" && x.rules.Rules[e.rule].Class == "speech" {
+			return true
+		}
+	}
+	return false
+}
+
+// speechClause reports a short reporting clause at k: a speech verb after
+// at most four nouns ("..., Ankara said", "..., the ministry said").
+func (x *Extractor) speechClause(s *model.Sentence, words []string, k int) bool {
+	for j := k; j < len(words) && j <= k+4; j++ {
+		if x.speechVerb(words[j]) && j > k {
+			return true
+		}
+		if tag := s.Tokens[j].Tag; !(strings.HasPrefix(tag, "NN") || tag == "DT" || strings.HasPrefix(tag, "JJ") || tag == "POS") {
+			return false
+		}
+	}
+	return false
+}
+
+// contraction holds auxiliaries as they read once their apostrophe is
+// trimmed ("It's likely" has "s").
+var contraction = map[string]bool{"s": true, "re": true, "ve": true, "d": true, "ll": true, "m": true}
+
+// boundaryIn reports a clause boundary in words[from:to].
+func boundaryIn(words []string, from, to int) bool {
+	for k := from; k < to && k < len(words); k++ {
+		if isBoundary(words[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedAt reports a token inside quotation marks (quote tokens normalise
+// to ""), as quotedTokens marks it.
+func quotedAt(words []string, k int) bool {
+	q := quotedTokens(words)
+	return k < len(q) && q[k]
+}
+
+// verbIn reports a verb among toks[from:to].
+func verbIn(toks []model.Token, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		if strings.HasPrefix(toks[k].Tag, "VB") || toks[k].Tag == "MD" {
+			return true
+		}
+	}
+	return false
+}
+
+// participial reports a present participle right after a noun that it
+// describes ("comments from Mr. Putin Thursday warning", "a statement
+// accusing"): its subject is that noun phrase.
+func participial(toks []model.Token, words []string, k int) bool {
+	return k > 0 && toks[k].Tag == "VBG" && strings.HasPrefix(toks[k-1].Tag, "NN") && !isBoundary(words[k-1])
+}
+
+// npStart goes back from end over a noun phrase (determiners, adjectives,
+// nouns, possessives, numbers) to its first token.
+func npStart(toks []model.Token, end int) int {
+	k := end
+	for k > 0 {
+		switch tag := toks[k-1].Tag; {
+		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "NN"):
+			k--
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// verbBefore reports a verb in words[from:to] other than an auxiliary or a
+// support verb ("launched an invasion"): a noun trigger after it is that
+// verb's object, and the names before the verb are not its participants.
+func (x *Extractor) verbBefore(s *model.Sentence, words []string, from, to int) bool {
+	for k := from; k < to; k++ {
+		tag := s.Tokens[k].Tag
+		if (strings.HasPrefix(tag, "VB") || tag == "MD") && !x.aux[words[k]] && !contraction[words[k]] && !x.support[words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// parenthetical returns the index of the dash or bracket that closes a
+// parenthetical opened at k ("– along with many others –", "(La.)"), or k
+// when none opens there.
+func parenthetical(words []string, k int) int {
+	closer := ""
+	switch words[k] {
+	case "—", "–", "―", "--":
+		closer = words[k]
+	case "(":
+		closer = ")"
+	default:
+		return k
+	}
+	for j := k + 1; j < len(words) && j <= k+25; j++ {
+		if words[j] == closer {
+			return j
+		}
+	}
+	return k
+}
+
+// adjunctBefore reports an adjunct preposition or subordinator ("during",
+// "after") governing the name at first, over modifiers.
+func (x *Extractor) adjunctBefore(words []string, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		if x.adjuncts[words[k]] || x.subord[words[k]] {
+			return true
+		}
+		if !x.isModifier(words[k]) {
+			return false
+		}
+	}
+	return false
+}
+
+// timeNoun holds the nouns of a fronted time ("about two weeks ago, he"),
+// which are no subject.
+var timeNoun = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true, "morning": true, "afternoon": true, "evening": true, "night": true, "ago": true, "weekend": true, "hours": true}
+
+// accusedOf finds the actor of a gerund after "of" or "for" that follows
+// the object of a speech verb: "accused Russia of bombing", "blamed Kyiv for
+// killing". It is that object; nil when the pattern does not hold.
+func (x *Extractor) accusedOf(s *model.Sentence, words []string, t trigger, ents []model.Entity) []string {
+	if x.class(t) != "content" || t.from < 3 || s.Tokens[t.from].Tag != "VBG" || (words[t.from-1] != "of" && words[t.from-1] != "for") {
+		return nil
+	}
+	verb := -1
+	for k := t.from - 2; k >= 0 && k >= t.from-8; k-- {
+		if isBoundary(words[k]) {
+			return nil
+		}
+		if x.speechVerb(words[k]) && strings.HasPrefix(s.Tokens[k].Tag, "VB") {
+			verb = k
+			break
+		}
+	}
+	if verb < 0 {
+		return nil
+	}
+	var out []string
+	for _, e := range ents {
+		if first, _ := tokenRange(s, e.Span); first > verb && first < t.from-1 && !x.qualifier(s, e) {
+			out = appendUnique(out, e.ActorName())
+		}
+	}
+	return out
+}
+
+// officeOf names a speaker given as an office of a country or body
+// ("Russia's defense minister", "Ukrainian officials"): the text from the
+// name to the office's head noun, so that two offices of one country are
+// two speakers. Without an office after it the name speaks itself.
+func (x *Extractor) officeOf(s *model.Sentence, words []string, e model.Entity, from, hi int) string {
+	for k := from; k < hi; k++ {
+		w := words[k]
+		if !(strings.HasPrefix(s.Tokens[k].Tag, "NN") || strings.HasPrefix(s.Tokens[k].Tag, "JJ") || w == "s" || s.Tokens[k].Tag == "POS") {
+			break
+		}
+		if x.roleHeads[w] || x.roleHeads[strings.TrimSuffix(w, "s")] {
+			return strings.Clone(s.Text[e.Start-s.Start : s.Tokens[k].End-s.Start])
+		}
+	}
+	return e.ActorName()
+}
+
+// initialPhrase reports a sentence that opens with a prepositional or
+// participial phrase ("Speaking at Nato's headquarters ahead of Thursday's
+// meeting, UK Foreign Secretary Liz Truss said"): a noun in it ends at its
+// comma, after which comes the main clause.
+func initialPhrase(toks []model.Token) bool {
+	return len(toks) > 0 && (toks[0].Tag == "IN" || toks[0].Tag == "VBG")
 }

@@ -17,6 +17,9 @@ type trigger struct {
 	kind     string // verb, noun or phrase
 	modality string
 	quoted   bool // inside quotation marks
+	// typ overrides the rule's type when the discourse recasts it ("the
+	// vote" after "the referendum"); "" keeps the rule's.
+	typ string
 	// time is the index into the sentence's dated timexes, -1 when none.
 	time int
 	via  string
@@ -93,7 +96,7 @@ func (x *Extractor) filter(s *model.Sentence, trigs []trigger, ds []dated, ents 
 				t.kind = "verb"
 			}
 		}
-		if t.kind == "noun" && t.to < len(s.Tokens) && (s.Tokens[t.to].Tag == "NN" || s.Tokens[t.to].Tag == "NNS") {
+		if t.kind == "noun" && t.to < len(s.Tokens) && (s.Tokens[t.to].Tag == "NN" || s.Tokens[t.to].Tag == "NNS") && strings.HasPrefix(s.Tokens[t.to-1].Tag, "NN") {
 			continue // a noun before a noun modifies it: "refugee processing centers", "invasion fears"
 		}
 		if t.kind == "verb" && t.to-t.from == 1 && t.to < len(s.Tokens) && attributive(s.Tokens, t.from) {
