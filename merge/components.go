@@ -20,7 +20,8 @@ import (
 //   - a type told apart by its speaker: the group and the speaker, and
 //     nothing else;
 //   - the same trigger (case folded) and rule: each mention after the first
-//     joins it;
+//     joins it; or, when the rules want a name in common too, the trigger
+//     and each name, and a mention naming no participant joins them all;
 //   - a distinctive name in common: the group and the name;
 //   - two common names that are not distinctive: the group and the pair.
 func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
@@ -34,6 +35,11 @@ func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 			first[key] = i
 		}
 	}
+	// With triggerNeedsName, a trigger joins mentions that name
+	// participants only through a name, or through a mention that names
+	// none (open: the first such mention of the trigger; bucket: the
+	// mentions of the trigger seen before it).
+	open, bucket := map[string]int{}, map[string][]int{}
 	var names, common []string
 	var key strings.Builder
 	x := &model.Mention{}
@@ -57,17 +63,37 @@ func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 		key.WriteByte(0)
 		foldKey(&key, x.Trigger)
 		tk := key.String()
-		if j, ok := first[tk]; ok {
-			union(j, i)
-		} else {
-			first[tk] = i
-		}
 		names, common = names[:0], common[:0]
 		for _, list := range [][]string{x.Actors, x.Places, x.Targets} {
 			for _, nm := range list {
 				if !contains(names, nm) {
 					names = append(names, nm)
 				}
+			}
+		}
+		switch {
+		case !m.triggerNeedsName:
+			join(tk, i)
+		case !hasParticipants(x):
+			// Joins every mention of the trigger: those before it now,
+			// those after it when they come.
+			if _, ok := open[tk]; !ok {
+				for _, j := range bucket[tk] {
+					union(j, i)
+				}
+				open[tk] = i
+				bucket[tk] = nil
+			} else {
+				union(open[tk], i)
+			}
+		default:
+			if j, ok := open[tk]; ok {
+				union(j, i)
+			} else {
+				bucket[tk] = append(bucket[tk], i)
+			}
+			for _, nm := range names {
+				join(tk+"\x00"+nm, i) // the trigger and any name, common or not
 			}
 		}
 		for _, nm := range names {

@@ -59,8 +59,10 @@ func TestComponentsAgreeWithPairwise(t *testing.T) {
 	triggers := []string{"said", "SAID", "Said", "met", "freed", "ſaid"} // long s folds with s
 	types := []string{"statement", "threat", "release", "meeting", "attack", "unknown"}
 	rng := rand.New(rand.NewSource(7))
-	for _, strict := range []bool{true, false} {
+	for _, c := range []struct{ strict, needName bool }{{true, false}, {true, true}, {false, false}} {
+		strict := c.strict
 		rs.Merge.RequireOverlap = strict
+		rs.Merge.TriggerNeedsCommonName = c.needName
 		m := New(rs)
 		for round := range 300 {
 			ms := make([]model.Mention, 1+rng.Intn(25))
@@ -76,7 +78,7 @@ func TestComponentsAgreeWithPairwise(t *testing.T) {
 			want := m.pairwise(ms)
 			got := m.components(len(ms), func(k int, x *model.Mention) { *x = ms[k] })
 			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("strict=%v round %d: components %v, pairwise %v", strict, round, got, want)
+				t.Fatalf("%+v round %d: components %v, pairwise %v", c, round, got, want)
 			}
 		}
 	}

@@ -43,6 +43,9 @@ func (m *Merger) Reason(a, b *model.Mention) (bool, string) {
 	case ok:
 		return true, fmt.Sprintf("same date, %s, same trigger %q by rule %s", types, strings.ToLower(a.Trigger), a.Rule)
 	}
+	if len(shared) == 0 && strings.EqualFold(a.Trigger, b.Trigger) && a.Rule == b.Rule {
+		return false, fmt.Sprintf("same date, %s, same trigger %q, but both name participants and none in common", types, strings.ToLower(a.Trigger))
+	}
 	if len(shared) == 0 {
 		return false, fmt.Sprintf("same date, %s, but no shared actor, place or trigger", types)
 	}

@@ -24,6 +24,8 @@ type Merger struct {
 	maxApart   map[string]int
 	noConflict map[string]bool
 	bySpeaker  map[string]bool
+	// triggerNeedsName: see rules.MergeRules.TriggerNeedsCommonName.
+	triggerNeedsName bool
 }
 
 // New compiles the merge rules and the ontology's labels.
@@ -55,6 +57,7 @@ func New(r *rules.EventRules) *Merger {
 	for _, t := range r.Merge.BySpeaker {
 		m.bySpeaker[t] = true
 	}
+	m.triggerNeedsName = r.Merge.TriggerNeedsCommonName
 	m.maxApart = r.Merge.Conflicts.MaxApart
 	m.noConflict = map[string]bool{}
 	for _, t := range r.Merge.Conflicts.ExcludeTypes {
@@ -74,11 +77,32 @@ func (m *Merger) same(a, b *model.Mention) bool {
 	if m.bySpeaker[a.Type] || m.bySpeaker[b.Type] {
 		return a.Source != "" && a.Source == b.Source // told apart by who speaks
 	}
-	if strings.EqualFold(a.Trigger, b.Trigger) && a.Rule == b.Rule {
+	if m.sameTrigger(a, b) {
 		return true
 	}
 	return m.shareName(a, b, true)
 }
+
+// sameTrigger: the same trigger and rule, and (when the rules ask) not two
+// sets of participants with no name in common.
+func (m *Merger) sameTrigger(a, b *model.Mention) bool {
+	if !strings.EqualFold(a.Trigger, b.Trigger) || a.Rule != b.Rule {
+		return false
+	}
+	if !m.triggerNeedsName || !hasParticipants(a) || !hasParticipants(b) {
+		return true
+	}
+	for _, list := range [][]string{b.Actors, b.Targets, b.Places} {
+		for _, n := range list {
+			if contains(a.Actors, n) || contains(a.Targets, n) || contains(a.Places, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasParticipants(x *model.Mention) bool { return len(x.Actors)+len(x.Targets) > 0 }
 
 // shareName reports whether two mentions name the same participants: one
 // distinctive actor or place in common, or at least two common ones (the

@@ -305,3 +305,30 @@ func TestRowSize(t *testing.T) {
 		t.Errorf("a table row is %d bytes, want at most 40", n)
 	}
 }
+
+// The same trigger does not join two reports that both name participants
+// and share none; a report naming nobody joins either.
+func TestTriggerNeedsCommonName(t *testing.T) {
+	r := testRules()
+	r.Merge.TriggerNeedsCommonName = true
+	m := New(r)
+	biden := mention("a", "2022-04-09", "meeting", "met", 1, []string{"Joe Biden"}, nil)
+	biden.Targets = []string{"Olaf Scholz"}
+	putin := mention("b", "2022-04-09", "meeting", "met", 5, []string{"Vladimir Putin"}, nil)
+	putin.Targets = []string{"Alexander Lukashenko"}
+	if tl := m.Merge([]model.Mention{biden, putin}); len(tl.Events) != 2 {
+		t.Errorf("two meetings of different people joined: %d events", len(tl.Events))
+	}
+	if ok, why := m.Reason(&biden, &putin); ok || !strings.Contains(why, "none in common") {
+		t.Errorf("Reason = %v, %q", ok, why)
+	}
+	russia1 := mention("a", "2022-04-09", "meeting", "met", 9, []string{"Russia"}, nil)
+	russia2 := mention("b", "2022-04-09", "meeting", "met", 9, []string{"Russia"}, []string{"Istanbul"})
+	nobody := mention("c", "2022-04-09", "meeting", "met", 3, nil, nil)
+	if tl := m.Merge([]model.Mention{russia1, russia2}); len(tl.Events) != 1 {
+		t.Errorf("the same trigger and a common name shared: %d events, want 1", len(tl.Events))
+	}
+	if tl := m.Merge([]model.Mention{biden, nobody}); len(tl.Events) != 1 {
+		t.Errorf("a report naming nobody did not join on the trigger: %d events", len(tl.Events))
+	}
+}

@@ -196,6 +196,12 @@ type MergeRules struct {
 	// IgnoreActors are actors too common to prove two mentions are the same
 	// event on their own ("Russia", "Ukraine").
 	IgnoreActors []string `yaml:"ignore_actors"`
+	// TriggerNeedsCommonName: the same trigger joins two mentions that
+	// both name participants (actors or targets) only when they have a
+	// name in common (actor, target or place), even a common one: "Biden
+	// met Scholz" and "Putin met Lukashenko" are two meetings. A mention
+	// that names no participant still joins on its trigger alone.
+	TriggerNeedsCommonName bool `yaml:"trigger_needs_common_name"`
 	// Conflicts join one happening reported with different dates.
 	Conflicts ConflictRules `yaml:"conflicts"`
 }
