@@ -8,9 +8,10 @@ import (
 	"github.com/timeline-news/timeline/model"
 )
 
-// Mentions gives back the full mention a table row refers to.
+// Mentions gives back the full mention number i, in the order the table's
+// rows were added.
 type Mentions interface {
-	Mention(ref int64) (model.Mention, error)
+	Mention(i int) (model.Mention, error)
 }
 
 // Chronology is a merged timeline whose events are built, with their
@@ -59,7 +60,7 @@ func (c *Chronology) Header(i int) (model.Event, error) {
 func (c *Chronology) Mentions(i int, yield func(*model.Mention) error) error {
 	g := &c.groups[i]
 	for _, r := range g.rows {
-		m, err := c.src.Mention(c.t.Ref(int(r)))
+		m, err := c.src.Mention(int(r))
 		if err != nil {
 			return fmt.Errorf("event %s: %w", g.id, err)
 		}
@@ -103,14 +104,14 @@ func (c *Chronology) Timeline() (*model.Timeline, error) {
 // sliceMentions serves the mentions of a slice, by index.
 type sliceMentions []model.Mention
 
-func (s sliceMentions) Mention(ref int64) (model.Mention, error) { return s[ref], nil }
+func (s sliceMentions) Mention(i int) (model.Mention, error) { return s[i], nil }
 
 // Merge builds the timeline from all mentions. The result does not depend
 // on the order of the mentions, which are left as they are.
 func (m *Merger) Merge(mentions []model.Mention) *model.Timeline {
 	t := NewTable()
 	for i := range mentions {
-		t.Add(&mentions[i], int64(i))
+		t.Add(&mentions[i])
 	}
 	tl, _ := m.Chronology(t, sliceMentions(mentions)).Timeline() // a slice never fails
 	return tl

@@ -301,8 +301,8 @@ func pairwiseConflicts(m *Merger, evs []model.Event) *model.Timeline {
 
 // A table row stays small: it is what a batch keeps per mention.
 func TestRowSize(t *testing.T) {
-	if n := unsafe.Sizeof(row{}); n > 40 {
-		t.Errorf("a table row is %d bytes, want at most 40", n)
+	if n := unsafe.Sizeof(row{}); n > 28 {
+		t.Errorf("a table row is %d bytes, want at most 28", n)
 	}
 }
 

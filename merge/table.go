@@ -8,10 +8,10 @@ import (
 )
 
 // Table holds what the merge needs of each mention, and nothing else: the
-// strings it compares (date, type, trigger, names ...) interned to ids, and
-// a reference to the full mention, which is kept elsewhere (in a slice, or
-// on disk in a big batch) and only read back when its event is written.
-// A row is 40 bytes whatever the sentence, so a batch's merge state is sized
+// strings it compares (date, type, trigger, names ...) interned to ids.
+// The full mentions are kept elsewhere (in a slice, or on disk in a big
+// batch), numbered as they were added, and only read back when their event
+// is written. A row is 28 bytes whatever the sentence, so a batch's merge state is sized
 // by its mentions and events, not by its text.
 type Table struct {
 	strs   []string
@@ -34,7 +34,6 @@ type row struct {
 	date, trigger       uint32 // strs
 	doc, kind, names    uint32 // tuples: (article, published), (type, rule, modality), (actors, places, targets, source)
 	start, triggerStart int32
-	ref                 int64
 }
 
 // rowChunk is how many rows the table grows by: appending to one big slice
@@ -55,8 +54,8 @@ func NewTable() *Table {
 // Len is the number of mentions added.
 func (t *Table) Len() int { return t.n }
 
-// Add records m, whose full text the caller keeps under ref.
-func (t *Table) Add(m *model.Mention, ref int64) {
+// Add records m as mention number Len().
+func (t *Table) Add(m *model.Mention) {
 	if t.n%rowChunk == 0 {
 		t.chunks = append(t.chunks, make([]row, 0, rowChunk))
 	}
@@ -66,7 +65,7 @@ func (t *Table) Add(m *model.Mention, ref int64) {
 		doc:   t.tuple([4]uint32{t.str(m.Article), t.str(m.Published)}),
 		kind:  t.tuple([4]uint32{t.str(m.Type), t.str(m.Rule), t.str(m.Modality)}),
 		names: t.tuple([4]uint32{t.list(m.Actors), t.list(m.Places), t.list(m.Targets), t.str(m.Source)}),
-		start: int32(m.Start), triggerStart: int32(m.TriggerStart), ref: ref,
+		start: int32(m.Start), triggerStart: int32(m.TriggerStart),
 	})
 	t.n++
 }
@@ -77,9 +76,6 @@ func (t *Table) row(i int) *row { return &t.chunks[i/rowChunk][i%rowChunk] }
 func (t *Table) Bytes() int {
 	return len(t.chunks)*rowChunk*int(unsafe.Sizeof(row{})) + t.bytes
 }
-
-// Ref is the caller's reference of mention i.
-func (t *Table) Ref(i int) int64 { return t.row(i).ref }
 
 func (t *Table) str(s string) uint32 {
 	if id, ok := t.ids[s]; ok {

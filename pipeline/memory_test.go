@@ -137,9 +137,7 @@ func measureRun(t testing.TB, path, warm string) memRun {
 // mentions the spill store holds in memory before it moves them to a file.
 func keptBytes(res *Result) uint64 {
 	n := uint64(res.Chronology.TableBytes()+4*res.Mentions) + uint64(res.Chronology.Len())*160
-	if !res.store.Spilled() {
-		n += uint64(res.store.Size())
-	}
+	n += uint64(res.store.MemBytes())
 	return n
 }
 

@@ -319,12 +319,11 @@ func (x *Extractors) collect(ctx context.Context, in <-chan item, cfg Config, ca
 			}
 			res.Articles++
 			for i := range it.doc.Events {
-				ref, err := res.store.Put(&it.doc.Events[i])
-				if err != nil {
+				if err := res.store.Put(&it.doc.Events[i]); err != nil {
 					cancel()
 					return
 				}
-				table.Add(&it.doc.Events[i], ref)
+				table.Add(&it.doc.Events[i])
 				res.Mentions++
 			}
 			if cfg.Keep {

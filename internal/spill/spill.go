@@ -10,28 +10,40 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
+	"unsafe"
 
 	"github.com/timeline-news/timeline/model"
 )
 
-// Store holds encoded mentions, each under the offset Put returns. It is
-// not safe for concurrent use.
+// Store holds mentions, numbered in the order they are put. It is not
+// safe for concurrent use.
 type Store struct {
 	dir   string
 	limit int
-	mem   [][]byte // records, while they fit under limit, in chunks of memChunk bytes
-	f     *os.File
-	w     *bufio.Writer
-	size  int64 // bytes written so far (mem or file)
-	rbuf  []byte
-	err   error // first write error; every later call returns it
-	// unlinked: the file was removed as soon as it was created.
-	unlinked bool
+	n     int
+	// In memory: the mentions themselves (strings cloned, so that no
+	// article text is pinned), and an estimate of their size.
+	mem      [][]model.Mention
+	memBytes int
+	// In a file, once memBytes passed limit: JSON records, each after its
+	// length as a uvarint, and where each starts.
+	f        *os.File
+	w        *bufio.Writer
+	unlinked bool // the file was removed as soon as it was created
+	offs     [][]int64
+	size     int64
+	rbuf     []byte
+	err      error // first write error; every later call returns it
 }
 
 // DefaultLimit is how many bytes of mentions stay in memory before the
 // store moves them to a file.
 const DefaultLimit = 32 << 20
+
+// chunk is how many mentions (or offsets) the store grows by: growing one
+// slice would hold up to twice them while it is copied.
+const chunk = 4096
 
 // New returns a store that keeps up to limit bytes in memory and then
 // spills to a temporary file in dir ("" is the system's temporary
@@ -40,42 +52,37 @@ func New(dir string, limit int) *Store {
 	return &Store{dir: dir, limit: limit}
 }
 
-// Put stores m and returns its reference.
-func (s *Store) Put(m *model.Mention) (int64, error) {
+// Len is the number of mentions put.
+func (s *Store) Len() int { return s.n }
+
+// Put stores m as mention number Len().
+func (s *Store) Put(m *model.Mention) error {
 	if s.err != nil {
-		return 0, s.err
-	}
-	b, err := json.Marshal(m)
-	if err != nil {
-		return 0, fmt.Errorf("spill: encode mention: %w", err)
-	}
-	var hdr [binary.MaxVarintLen64]byte
-	h := binary.PutUvarint(hdr[:], uint64(len(b)))
-	ref := s.size
-	if s.f == nil && s.limit >= 0 && s.size+int64(h+len(b)) > int64(s.limit) {
-		if s.err = s.toFile(); s.err != nil {
-			return 0, s.err
-		}
+		return s.err
 	}
 	if s.f == nil {
-		s.memWrite(hdr[:h])
-		s.memWrite(b)
-	} else {
-		if _, err := s.w.Write(hdr[:h]); err != nil {
-			s.err = fmt.Errorf("spill: write %s: %w", s.f.Name(), err)
-			return 0, s.err
+		if s.n%chunk == 0 {
+			s.mem = append(s.mem, make([]model.Mention, 0, chunk))
 		}
-		if _, err := s.w.Write(b); err != nil {
-			s.err = fmt.Errorf("spill: write %s: %w", s.f.Name(), err)
-			return 0, s.err
+		c := &s.mem[len(s.mem)-1]
+		*c = append(*c, clone(m))
+		s.memBytes += footprint(m)
+		s.n++
+		if s.limit >= 0 && s.memBytes > s.limit {
+			s.err = s.toFile()
 		}
+		return s.err
 	}
-	s.size += int64(h + len(b))
-	return ref, nil
+	if err := s.write(m); err != nil {
+		s.err = err
+		return err
+	}
+	s.n++
+	return nil
 }
 
-// toFile moves what is in memory to a new temporary file, where every
-// later record goes.
+// toFile moves the mentions in memory to a new temporary file, where every
+// later one goes.
 func (s *Store) toFile() error {
 	f, err := os.CreateTemp(s.dir, "timeline-mentions-*")
 	if err != nil {
@@ -86,45 +93,38 @@ func (s *Store) toFile() error {
 	s.unlinked = os.Remove(f.Name()) == nil
 	s.f = f
 	s.w = bufio.NewWriterSize(f, 256<<10)
-	for _, c := range s.mem {
-		if _, err := s.w.Write(c); err != nil {
-			return fmt.Errorf("spill: write %s: %w", f.Name(), err)
+	for i, c := range s.mem {
+		for k := range c {
+			if err := s.write(&c[k]); err != nil {
+				return err
+			}
 		}
+		s.mem[i] = nil
 	}
-	s.mem = nil
+	s.mem, s.memBytes = nil, 0
 	return nil
 }
 
-// memChunk is the size of the memory store's chunks: growing one slice
-// would hold up to twice the records while it is copied.
-const memChunk = 1 << 20
-
-func (s *Store) memWrite(b []byte) {
-	for len(b) > 0 {
-		if len(s.mem) == 0 || len(s.mem[len(s.mem)-1]) == memChunk {
-			s.mem = append(s.mem, make([]byte, 0, memChunk))
-		}
-		c := &s.mem[len(s.mem)-1]
-		n := min(len(b), memChunk-len(*c))
-		*c = append(*c, b[:n]...)
-		b = b[n:]
+// write appends m to the file and records where it starts.
+func (s *Store) write(m *model.Mention) error {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return fmt.Errorf("spill: encode mention: %w", err)
 	}
-}
-
-func (s *Store) fileRead(p []byte, off int64) error {
-	if _, err := s.f.ReadAt(p, off); err != nil {
-		return fmt.Errorf("spill: read %s: %w", s.f.Name(), err)
+	var hdr [binary.MaxVarintLen64]byte
+	h := binary.PutUvarint(hdr[:], uint64(len(b)))
+	if _, err := s.w.Write(hdr[:h]); err != nil {
+		return fmt.Errorf("spill: write %s: %w", s.f.Name(), err)
 	}
-	return nil
-}
-
-// memRead copies the stored bytes at [off, off+len(p)) into p.
-func (s *Store) memRead(p []byte, off int64) error {
-	for len(p) > 0 {
-		c := s.mem[off/memChunk][off%memChunk:]
-		n := copy(p, c)
-		p, off = p[n:], off+int64(n)
+	if _, err := s.w.Write(b); err != nil {
+		return fmt.Errorf("spill: write %s: %w", s.f.Name(), err)
 	}
+	if len(s.offs) == 0 || len(s.offs[len(s.offs)-1]) == chunk {
+		s.offs = append(s.offs, make([]int64, 0, chunk))
+	}
+	last := &s.offs[len(s.offs)-1]
+	*last = append(*last, s.size)
+	s.size += int64(h + len(b))
 	return nil
 }
 
@@ -134,44 +134,43 @@ func (s *Store) Err() error { return s.err }
 // Spilled reports whether the store has moved to a file.
 func (s *Store) Spilled() bool { return s.f != nil }
 
-// Size is the number of bytes stored.
-func (s *Store) Size() int64 { return s.size }
+// MemBytes estimates the memory the mentions kept in memory take.
+func (s *Store) MemBytes() int { return s.memBytes }
 
-// Mention reads back the mention stored under ref.
-func (s *Store) Mention(ref int64) (model.Mention, error) {
+// Mention returns mention number i.
+func (s *Store) Mention(i int) (model.Mention, error) {
 	var m model.Mention
 	if s.err != nil {
 		return m, s.err
 	}
-	if ref < 0 || ref >= s.size {
-		return m, fmt.Errorf("spill: no mention at %d", ref)
+	if i < 0 || i >= s.n {
+		return m, fmt.Errorf("spill: no mention %d (of %d)", i, s.n)
 	}
-	read := s.memRead
-	if s.f != nil {
-		if err := s.w.Flush(); err != nil {
-			s.err = fmt.Errorf("spill: write %s: %w", s.f.Name(), err)
-			return m, s.err
-		}
-		read = s.fileRead
+	if s.f == nil {
+		return s.mem[i/chunk][i%chunk], nil
 	}
-	var hdr [binary.MaxVarintLen64]byte
-	k := int(min(int64(len(hdr)), s.size-ref))
-	if err := read(hdr[:k], ref); err != nil {
-		return m, err
+	if err := s.w.Flush(); err != nil {
+		s.err = fmt.Errorf("spill: write %s: %w", s.f.Name(), err)
+		return m, s.err
 	}
-	n, h := binary.Uvarint(hdr[:k])
-	if h <= 0 || int64(h)+int64(n) > s.size-ref {
-		return m, fmt.Errorf("spill: bad record at %d", ref)
+	off := s.offs[i/chunk][i%chunk]
+	end := s.size
+	if i+1 < s.n {
+		end = s.offs[(i+1)/chunk][(i+1)%chunk]
 	}
-	if cap(s.rbuf) < int(n) {
-		s.rbuf = make([]byte, n)
+	if cap(s.rbuf) < int(end-off) {
+		s.rbuf = make([]byte, end-off)
 	}
-	rec := s.rbuf[:n]
-	if err := read(rec, ref+int64(h)); err != nil {
-		return m, err
+	rec := s.rbuf[:end-off]
+	if _, err := s.f.ReadAt(rec, off); err != nil {
+		return m, fmt.Errorf("spill: read %s: %w", s.f.Name(), err)
 	}
-	if err := json.Unmarshal(rec, &m); err != nil {
-		return m, fmt.Errorf("spill: decode mention at %d: %w", ref, err)
+	n, h := binary.Uvarint(rec)
+	if h <= 0 || int64(h)+int64(n) != end-off {
+		return m, fmt.Errorf("spill: bad record %d in %s", i, s.f.Name())
+	}
+	if err := json.Unmarshal(rec[h:], &m); err != nil {
+		return m, fmt.Errorf("spill: decode mention %d: %w", i, err)
 	}
 	return m, nil
 }
@@ -191,4 +190,49 @@ func (s *Store) Close() error {
 	}
 	s.f = nil
 	return err
+}
+
+// clone copies m with every string and list of its own, so that keeping it
+// does not keep the article it was cut from.
+func clone(m *model.Mention) model.Mention {
+	c := *m
+	for _, p := range []*string{&c.Article, &c.Published, &c.Sentence, &c.Trigger, &c.Type, &c.Modality,
+		&c.Source, &c.Date, &c.Rule, &c.Time.Text, &c.Time.Type, &c.Time.Value, &c.Time.Rule, &c.Time.Via} {
+		*p = strings.Clone(*p)
+	}
+	c.Actors, c.Targets, c.Places = cloneList(c.Actors), cloneList(c.Targets), cloneList(c.Places)
+	if m.Roles != nil {
+		c.Roles = make(map[string]string, len(m.Roles))
+		for k, v := range m.Roles {
+			c.Roles[strings.Clone(k)] = strings.Clone(v)
+		}
+	}
+	return c
+}
+
+func cloneList(l []string) []string {
+	if l == nil {
+		return nil
+	}
+	out := make([]string, len(l))
+	for i, s := range l {
+		out[i] = strings.Clone(s)
+	}
+	return out
+}
+
+// footprint estimates the memory a cloned mention takes.
+func footprint(m *model.Mention) int {
+	n := int(unsafe.Sizeof(*m)) + len(m.Article) + len(m.Published) + len(m.Sentence) + len(m.Trigger) +
+		len(m.Type) + len(m.Modality) + len(m.Source) + len(m.Date) + len(m.Rule) + len(m.Time.Text) +
+		len(m.Time.Type) + len(m.Time.Value) + len(m.Time.Rule) + len(m.Time.Via)
+	for _, l := range [][]string{m.Actors, m.Targets, m.Places} {
+		for _, s := range l {
+			n += 16 + len(s)
+		}
+	}
+	for k, v := range m.Roles {
+		n += 48 + len(k) + len(v)
+	}
+	return n
 }
