@@ -32,7 +32,7 @@ func FuzzManifest(f *testing.F) {
 			}
 			return
 		}
-		r := &run{ctx: context.Background(), opts: Options{MaxBytes: 1 << 20}, seen: map[string]string{}, manifests: map[string]*manifest{}}
+		r := &run{ctx: context.Background(), opts: Options{MaxBytes: 1 << 20}, seen: map[string]origin{}, manifests: map[string]*manifest{}}
 		for name, entry := range m.entries {
 			if entry == nil {
 				t.Fatalf("nil entry for %q", name)

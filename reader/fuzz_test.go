@@ -22,7 +22,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\n&a [*a]\n---\nx"))
 	f.Add([]byte(`{"id": {"x": 1}, "text": "t"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := &run{ctx: context.Background(), opts: Options{MaxBytes: 1 << 20}, seen: map[string]string{}, manifests: map[string]*manifest{}}
+		r := &run{ctx: context.Background(), opts: Options{MaxBytes: 1 << 20}, seen: map[string]origin{}, manifests: map[string]*manifest{}}
 		r.emit = func(res Result) error {
 			if (res.Article == nil) == (res.Err == nil) {
 				t.Fatalf("result must have exactly one of Article/Err: %+v", res)

@@ -15,6 +15,6 @@ func ReadJSONL(ctx context.Context, path string, in io.Reader, opts Options, emi
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
-	r := &run{ctx: ctx, opts: opts, emit: emit, seen: map[string]string{}, manifests: map[string]*manifest{}}
+	r := &run{ctx: ctx, opts: opts, emit: emit, seen: map[string]origin{}, manifests: map[string]*manifest{}}
 	return r.jsonl(path, stem(path), in)
 }

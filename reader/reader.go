@@ -72,7 +72,7 @@ type run struct {
 	ctx       context.Context
 	opts      Options
 	emit      func(Result) error
-	seen      map[string]string // article id -> where it was first read
+	seen      map[string]origin // article id -> where it was first read
 	manifests map[string]*manifest
 }
 
@@ -83,7 +83,7 @@ func Read(ctx context.Context, inputs []string, opts Options, emit func(Result) 
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
-	r := &run{ctx: ctx, opts: opts, emit: emit, seen: map[string]string{}, manifests: map[string]*manifest{}}
+	r := &run{ctx: ctx, opts: opts, emit: emit, seen: map[string]origin{}, manifests: map[string]*manifest{}}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -196,19 +196,31 @@ func unwrapPathErr(err error) error {
 
 func (r *run) fail(e *Error) error { return r.emit(Result{Err: e}) }
 
+// origin is where an article was read: its file (the string every
+// article of the file shares) and line. The reader keeps one per article,
+// so it is kept small.
+type origin struct {
+	path string
+	line int
+}
+
+func (o origin) String() string {
+	if o.line > 0 {
+		return fmt.Sprintf("%s:%d", o.path, o.line)
+	}
+	return o.path
+}
+
 // add checks the id for duplicates and emits the article.
 func (r *run) add(a *model.Article, warns []string) error {
-	where := a.Path
-	if a.Line > 0 {
-		where = fmt.Sprintf("%s:%d", a.Path, a.Line)
-	}
+	where := origin{a.Path, a.Line}
 	if first, ok := r.seen[a.ID]; ok {
 		return r.fail(&Error{Path: a.Path, Line: a.Line, Err: fmt.Errorf("duplicate article id %s, first from %s", a.ID, first)})
 	}
-	r.seen[a.ID] = where
+	r.seen[strings.Clone(a.ID)] = where // the id may be cut from the whole file
 	warn := ""
 	if len(warns) > 0 {
-		warn = where + ": " + strings.Join(warns, "; ") // one line per article, naming it
+		warn = where.String() + ": " + strings.Join(warns, "; ") // one line per article, naming it
 	}
 	return r.emit(Result{Article: a, Warn: warn})
 }
