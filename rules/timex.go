@@ -87,7 +87,7 @@ var TimexRoles = []string{"span", "year", "month", "day", "weekday", "hour", "mi
 	"number", "unit", "shift", "part", "season", "quarter", "mod", "decade", "hundreds", "tens", "ones"}
 
 // timexVocabParams are the rule params that name a vocabulary.
-var timexVocabParams = []string{"compare", "nearest_after", "after"}
+var timexVocabParams = []string{"compare", "nearest_after", "after", "week_end"}
 
 var timexTypes = []string{"DATE", "TIME", "DURATION", "SET"}
 var timexTenses = []string{"past", "future", "present", "reporting"}

@@ -589,8 +589,16 @@ func normRelative(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 			x.Type = model.TimexTime
 		}
 	case "W":
+		how := ""
+		if o, h, ok := c.weekEndShift(r, g, x); ok {
+			off, how = o, h
+		}
 		y, w := d.AddDate(0, 0, 7*off).ISOWeek()
 		x.Value = fmt.Sprintf("%04d-W%02d", y, w)
+		if how != "" {
+			x.How = fmt.Sprintf("relative %+d W %s, DCT %s", off, how, dctStr(d))
+			return true
+		}
 		if r.Params["week"] == "XX" {
 			x.Value = fmt.Sprintf("%04d-WXX", y) // a week, not numbered
 		}
@@ -613,6 +621,31 @@ func normRelative(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	}
 	x.How = fmt.Sprintf("relative %+d %s, DCT %s", off, unit, dctStr(d))
 	return true
+}
+
+// weekEndShift is the offset from the DCT's ISO week of "last/this/next
+// week" when the DCT is the last day of its week (a Sunday): the vocabulary
+// named by param week_end maps the shift word to the offset, or to
+// "PAST/OTHER", the offset in a past-tense clause and in any other.
+func (c *normCtx) weekEndShift(r *crule, g *groups, x *model.Timex) (int, string, bool) {
+	v := r.Params["week_end"]
+	if v == "" || !g.has[rShift] || isoWeekday(c.dct) != 7 {
+		return 0, "", false
+	}
+	val, ok := c.t.vocab[v][strings.ToLower(strings.Join(strings.Fields(g.raw[rShift]), " "))]
+	if !ok {
+		return 0, "", false
+	}
+	how := "(week ending on the DCT)"
+	if past, other, two := strings.Cut(val, "/"); two {
+		tense, cue := c.tenseAt(x.Start, x.End)
+		val = other
+		if tense == "past" {
+			val = past
+		}
+		how = "(week ending on the DCT, " + tenseDesc(tense, cue, "no tense") + ")"
+	}
+	return atoi(val), how, true
 }
 
 // refOf is the vague reference of a shift direction.
