@@ -61,6 +61,7 @@ func init() {
 		"anchored": normAnchored,
 		"ordinal":  normOrdinal,
 		"reject":   normReject,
+		"named":    normNamed,
 	}
 }
 
@@ -68,6 +69,9 @@ func (c *normCtx) normalize(cd cand) (model.Timex, bool) {
 	r := &c.t.rules[cd.rule]
 	if v := r.Params["after"]; v != "" && !c.inVocab(v, c.wordBefore(cd.start)) {
 		return model.Timex{}, false // "a June agreement", not "May be"
+	}
+	if v := r.Params["not_after"]; v != "" && c.inVocab(v, c.wordBefore(cd.start)) {
+		return model.Timex{}, false // "a Sept. 11 attack" is no named event
 	}
 	var g groups
 	for _, gr := range r.groups {
@@ -646,6 +650,24 @@ func (c *normCtx) weekEndShift(r *crule, g *groups, x *model.Timex) (int, string
 		how = "(week ending on the DCT, " + tenseDesc(tense, cue, "no tense") + ")"
 	}
 	return atoi(val), how, true
+}
+
+// normNamed dates the date-name of a well-known event ("the Sept. 11
+// attacks", "9/11"): the vocabulary named by param names maps "MONTH/DAY"
+// (from the month and day groups, else the matched text) to the event's
+// date. A name not in it, or an event not before the DCT, fails, and the
+// date is read as any other.
+func normNamed(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
+	key := strings.ToLower(x.Text)
+	if g.has[rMonth] && g.has[rDay] {
+		key = fmt.Sprintf("%d/%d", atoi(g.val[rMonth]), atoi(g.raw[rDay]))
+	}
+	v, ok := c.t.vocab[r.Params["names"]][key]
+	if !ok || (!c.dct.IsZero() && v >= dayStr(c.dct)) {
+		return false
+	}
+	x.Value, x.How = v, "the date of the event named "+key
+	return true
 }
 
 // refOf is the vague reference of a shift direction.
