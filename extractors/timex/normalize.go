@@ -303,6 +303,11 @@ func (c *normCtx) inferMonthYear(r *crule, g *groups, mo int, x *model.Timex) (i
 		// "until mid-November", "through January": a period's end, either side
 		nearest, tense, cue = true, "nearest", w
 	}
+	if tense == "future" && mo < dm && c.knownEvent(r, x.Start) {
+		// "sanctions for its annexation in March" (in May): the month dates
+		// the noun's happening, not the future verb's
+		tense, cue = "past", "event noun phrase"
+	}
 	switch {
 	case nearest && mo-dm > 6:
 		dy-- // nearest: more than half a year ahead is last year's
@@ -315,6 +320,68 @@ func (c *normCtx) inferMonthYear(r *crule, g *groups, mo int, x *model.Timex) (i
 		dy--
 	}
 	return dy, fmt.Sprintf("month, %s, DCT %s", tenseDesc(tense, cue, "past"), dctStr(c.dct))
+}
+
+// knownEvent reports whether the month at start ends a definite noun
+// phrase headed by an event noun, "DET [MODIFIER] NOUN in": "its
+// annexation in", "Russia's illegal annexation in", "the referendum in"
+// (params: event_noun, the nouns; event_det, the determiners; a possessive
+// "X's" counts too). Such a phrase names a happening the reader knows of,
+// so not one the clause's future verb dates; unless the phrase is that
+// verb's object ("will hold the referendum in March": the month may date
+// the verb) or follows a word of the vocabulary of param event_ahead
+// ("ahead of the election in March").
+func (c *normCtx) knownEvent(r *crule, start int) bool {
+	nounsV, detsV := r.Params["event_noun"], r.Params["event_det"]
+	if nounsV == "" || detsV == "" {
+		return false
+	}
+	w, i := c.wordBeforeAt(start)
+	if w != "in" {
+		return false
+	}
+	w, i = c.wordBeforeAt(i)
+	if !c.inVocab(nounsV, w) {
+		return false
+	}
+	det := -1
+	for k := 0; k < 2 && det < 0; k++ { // one modifier may stand between
+		w, i = c.wordBeforeAt(i)
+		switch {
+		case w == "":
+			return false
+		case c.inVocab(detsV, w):
+			det = i
+		case w == "s" && (strings.HasSuffix(c.text[:i], "'") || strings.HasSuffix(c.text[:i], "’")):
+			// a possessive "Russia's": the owner is the determiner
+			j := i - 1
+			if c.text[j] != '\'' {
+				j = i - len("’")
+			}
+			o := j
+			for o > 0 && isLetter(c.text[o-1]) {
+				o--
+			}
+			if o == j {
+				return false
+			}
+			det = o
+		default:
+			if k > 0 {
+				return false
+			}
+		}
+	}
+	if det < 0 {
+		return false
+	}
+	if q, ok := c.cueAt(det, det); ok && q.tense == "future" && q.end <= det && strings.TrimSpace(c.text[q.end:det]) == "" {
+		return false // the future verb's object
+	}
+	w1, j := c.wordBeforeAt(det)
+	w2, _ := c.wordBeforeAt(j)
+	ahead := r.Params["event_ahead"]
+	return !c.inVocab(ahead, w1) && !c.inVocab(ahead, w2+" "+w1)
 }
 
 // cueAdjacent reports whether the tense cue before start is separated from
