@@ -710,6 +710,12 @@ func (c *normCtx) weekEndShift(r *crule, g *groups, x *model.Timex) (int, string
 	how := "(week ending on the DCT)"
 	if past, other, two := strings.Cut(val, "/"); two {
 		tense, cue := c.tenseAt(x.Start, x.End)
+		for _, q := range c.cues {
+			if q.start >= x.Start && q.end <= x.End {
+				// a cue of the expression's own ("earlier this week")
+				tense, cue = q.tense, c.text[q.start:q.end]
+			}
+		}
 		val = other
 		if tense == "past" {
 			val = past
