@@ -329,7 +329,8 @@ func (c *normCtx) inferMonthYear(r *crule, g *groups, mo int, x *model.Timex) (i
 // "X's" counts too). Such a phrase names a happening the reader knows of,
 // so not one the clause's future verb dates; unless the phrase is that
 // verb's object ("will hold the referendum in March": the month may date
-// the verb) or follows a word of the vocabulary of param event_ahead
+// the verb; not so a verb of param event_retro's vocabulary, "will not
+// recognise the referendum in March") or follows a word of the vocabulary of param event_ahead
 // ("ahead of the election in March").
 func (c *normCtx) knownEvent(r *crule, start int) bool {
 	nounsV, detsV := r.Params["event_noun"], r.Params["event_det"]
@@ -376,7 +377,13 @@ func (c *normCtx) knownEvent(r *crule, start int) bool {
 		return false
 	}
 	if q, ok := c.cueAt(det, det); ok && q.tense == "future" && q.end <= det && strings.TrimSpace(c.text[q.end:det]) == "" {
-		return false // the future verb's object
+		// the future verb's object, which "in March" may date ("will hold
+		// the vote in March"), unless the verb looks back on what it
+		// takes ("will not recognise the referendum in March")
+		vs := strings.Fields(asciiLower(c.text[q.start:q.end]))
+		if !c.inVocab(r.Params["event_retro"], vs[len(vs)-1]) {
+			return false
+		}
 	}
 	w1, j := c.wordBeforeAt(det)
 	w2, _ := c.wordBeforeAt(j)
