@@ -79,6 +79,7 @@ var TimexNormalizers = map[string][]string{
 	"anchored": nil,
 	"ordinal":  nil,
 	"reject":   nil,
+	"named":    {"names"},
 }
 
 // TimexRoles are the capture-group roles normalisers read. A group is named
@@ -87,7 +88,7 @@ var TimexRoles = []string{"span", "year", "month", "day", "weekday", "hour", "mi
 	"number", "unit", "shift", "part", "season", "quarter", "mod", "decade", "hundreds", "tens", "ones"}
 
 // timexVocabParams are the rule params that name a vocabulary.
-var timexVocabParams = []string{"compare", "nearest_after", "after"}
+var timexVocabParams = []string{"compare", "nearest_after", "after", "not_after", "week_end", "names", "event_noun", "event_det", "event_ahead", "event_retro"}
 
 var timexTypes = []string{"DATE", "TIME", "DURATION", "SET"}
 var timexTenses = []string{"past", "future", "present", "reporting"}
@@ -297,6 +298,8 @@ func (l *timexLoader) checkRule(r *TimexRule) {
 	for _, p := range need {
 		if p == "value" && r.Value == "" {
 			l.add(r.Pos, r.ID, "normalizer %s needs value", r.Normalize)
+		} else if p != "value" && r.Params[p] == "" {
+			l.add(r.Pos, r.ID, "normalizer %s needs param %s", r.Normalize, p)
 		}
 	}
 	for _, k := range timexVocabParams {

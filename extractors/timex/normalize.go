@@ -61,6 +61,7 @@ func init() {
 		"anchored": normAnchored,
 		"ordinal":  normOrdinal,
 		"reject":   normReject,
+		"named":    normNamed,
 	}
 }
 
@@ -68,6 +69,9 @@ func (c *normCtx) normalize(cd cand) (model.Timex, bool) {
 	r := &c.t.rules[cd.rule]
 	if v := r.Params["after"]; v != "" && !c.inVocab(v, c.wordBefore(cd.start)) {
 		return model.Timex{}, false // "a June agreement", not "May be"
+	}
+	if v := r.Params["not_after"]; v != "" && c.inVocab(v, c.wordBefore(cd.start)) {
+		return model.Timex{}, false // "a Sept. 11 attack" is no named event
 	}
 	var g groups
 	for _, gr := range r.groups {
@@ -299,6 +303,11 @@ func (c *normCtx) inferMonthYear(r *crule, g *groups, mo int, x *model.Timex) (i
 		// "until mid-November", "through January": a period's end, either side
 		nearest, tense, cue = true, "nearest", w
 	}
+	if tense == "future" && mo < dm && c.knownEvent(r, x.Start) {
+		// "sanctions for its annexation in March" (in May): the month dates
+		// the noun's happening, not the future verb's
+		tense, cue = "past", "event noun phrase"
+	}
 	switch {
 	case nearest && mo-dm > 6:
 		dy-- // nearest: more than half a year ahead is last year's
@@ -311,6 +320,75 @@ func (c *normCtx) inferMonthYear(r *crule, g *groups, mo int, x *model.Timex) (i
 		dy--
 	}
 	return dy, fmt.Sprintf("month, %s, DCT %s", tenseDesc(tense, cue, "past"), dctStr(c.dct))
+}
+
+// knownEvent reports whether the month at start ends a definite noun
+// phrase headed by an event noun, "DET [MODIFIER] NOUN in": "its
+// annexation in", "Russia's illegal annexation in", "the referendum in"
+// (params: event_noun, the nouns; event_det, the determiners; a possessive
+// "X's" counts too). Such a phrase names a happening the reader knows of,
+// so not one the clause's future verb dates; unless the phrase is that
+// verb's object ("will hold the referendum in March": the month may date
+// the verb; not so a verb of param event_retro's vocabulary, "will not
+// recognise the referendum in March") or follows a word of the vocabulary of param event_ahead
+// ("ahead of the election in March").
+func (c *normCtx) knownEvent(r *crule, start int) bool {
+	nounsV, detsV := r.Params["event_noun"], r.Params["event_det"]
+	if nounsV == "" || detsV == "" {
+		return false
+	}
+	w, i := c.wordBeforeAt(start)
+	if w != "in" {
+		return false
+	}
+	w, i = c.wordBeforeAt(i)
+	if !c.inVocab(nounsV, w) {
+		return false
+	}
+	det := -1
+	for k := 0; k < 2 && det < 0; k++ { // one modifier may stand between
+		w, i = c.wordBeforeAt(i)
+		switch {
+		case w == "":
+			return false
+		case c.inVocab(detsV, w):
+			det = i
+		case w == "s" && (strings.HasSuffix(c.text[:i], "'") || strings.HasSuffix(c.text[:i], "’")):
+			// a possessive "Russia's": the owner is the determiner
+			j := i - 1
+			if c.text[j] != '\'' {
+				j = i - len("’")
+			}
+			o := j
+			for o > 0 && isLetter(c.text[o-1]) {
+				o--
+			}
+			if o == j {
+				return false
+			}
+			det = o
+		default:
+			if k > 0 {
+				return false
+			}
+		}
+	}
+	if det < 0 {
+		return false
+	}
+	if q, ok := c.cueAt(det, det); ok && q.tense == "future" && q.end <= det && strings.TrimSpace(c.text[q.end:det]) == "" {
+		// the future verb's object, which "in March" may date ("will hold
+		// the vote in March"), unless the verb looks back on what it
+		// takes ("will not recognise the referendum in March")
+		vs := strings.Fields(asciiLower(c.text[q.start:q.end]))
+		if !c.inVocab(r.Params["event_retro"], vs[len(vs)-1]) {
+			return false
+		}
+	}
+	w1, j := c.wordBeforeAt(det)
+	w2, _ := c.wordBeforeAt(j)
+	ahead := r.Params["event_ahead"]
+	return !c.inVocab(ahead, w1) && !c.inVocab(ahead, w2+" "+w1)
 }
 
 // cueAdjacent reports whether the tense cue before start is separated from
@@ -589,8 +667,16 @@ func normRelative(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 			x.Type = model.TimexTime
 		}
 	case "W":
+		how := ""
+		if o, h, ok := c.weekEndShift(r, g, x); ok {
+			off, how = o, h
+		}
 		y, w := d.AddDate(0, 0, 7*off).ISOWeek()
 		x.Value = fmt.Sprintf("%04d-W%02d", y, w)
+		if how != "" {
+			x.How = fmt.Sprintf("relative %+d W %s, DCT %s", off, how, dctStr(d))
+			return true
+		}
 		if r.Params["week"] == "XX" {
 			x.Value = fmt.Sprintf("%04d-WXX", y) // a week, not numbered
 		}
@@ -612,6 +698,55 @@ func normRelative(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 		return false
 	}
 	x.How = fmt.Sprintf("relative %+d %s, DCT %s", off, unit, dctStr(d))
+	return true
+}
+
+// weekEndShift is the offset from the DCT's ISO week of "last/this/next
+// week" when the DCT is the last day of its week (a Sunday): the vocabulary
+// named by param week_end maps the shift word to the offset, or to
+// "PAST/OTHER", the offset in a past-tense clause and in any other.
+func (c *normCtx) weekEndShift(r *crule, g *groups, x *model.Timex) (int, string, bool) {
+	v := r.Params["week_end"]
+	if v == "" || !g.has[rShift] || isoWeekday(c.dct) != 7 {
+		return 0, "", false
+	}
+	val, ok := c.t.vocab[v][strings.ToLower(strings.Join(strings.Fields(g.raw[rShift]), " "))]
+	if !ok {
+		return 0, "", false
+	}
+	how := "(week ending on the DCT)"
+	if past, other, two := strings.Cut(val, "/"); two {
+		tense, cue := c.tenseAt(x.Start, x.End)
+		for _, q := range c.cues {
+			if q.start >= x.Start && q.end <= x.End {
+				// a cue of the expression's own ("earlier this week")
+				tense, cue = q.tense, c.text[q.start:q.end]
+			}
+		}
+		val = other
+		if tense == "past" {
+			val = past
+		}
+		how = "(week ending on the DCT, " + tenseDesc(tense, cue, "no tense") + ")"
+	}
+	return atoi(val), how, true
+}
+
+// normNamed dates the date-name of a well-known event ("the Sept. 11
+// attacks", "9/11"): the vocabulary named by param names maps "MONTH/DAY"
+// (from the month and day groups, else the matched text) to the event's
+// date. A name not in it, or an event not before the DCT, fails, and the
+// date is read as any other.
+func normNamed(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
+	key := strings.ToLower(x.Text)
+	if g.has[rMonth] && g.has[rDay] {
+		key = fmt.Sprintf("%d/%d", atoi(g.val[rMonth]), atoi(g.raw[rDay]))
+	}
+	v, ok := c.t.vocab[r.Params["names"]][key]
+	if !ok || (!c.dct.IsZero() && v >= dayStr(c.dct)) {
+		return false
+	}
+	x.Value, x.How = v, "the date of the event named "+key
 	return true
 }
 

@@ -105,8 +105,12 @@ func TestISOWeekAtYearEnds(t *testing.T) {
 	cases := []struct{ text, dct, want string }{
 		{"next week", "2014-12-29", "2015-W02"}, // 2014-12-29 is in 2015-W01
 		{"this week", "2014-12-29", "2015-W01"},
-		{"last week", "2016-01-03", "2015-W52"}, // 2016-01-03 is in 2015-W53
-		{"this week", "2016-01-03", "2015-W53"},
+		{"last week", "2016-01-02", "2015-W52"}, // 2016-01-02 is in 2015-W53
+		{"this week", "2016-01-02", "2015-W53"},
+		// a Sunday ends its week (vocabulary week_end_shift)
+		{"last week", "2016-01-03", "2015-W53"},
+		{"this week", "2016-01-03", "2016-W01"},
+		{"next week", "2016-01-03", "2016-W01"},
 		{"last week", "2021-01-04", "2020-W53"},
 		{"next week", "2020-12-31", "2021-W01"},
 	}
