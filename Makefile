@@ -48,7 +48,7 @@ FUZZTIME ?= 30s
 fuzz:
 	@for pkg in $$($(GO) list $(PKGS)); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	    echo "== $$pkg $$f"; GO=$(GO) scripts/fuzz-one.sh $$pkg $$f $(FUZZTIME) || exit 1; \
 	  done; \
 	done
 
