@@ -139,6 +139,10 @@ type PlaceCues struct {
 	// SupportVerbs (forms) take a noun trigger as their object and lend it
 	// their subject as actor: "Biden held a virtual summit with Putin".
 	SupportVerbs []string `yaml:"support_verbs"`
+	// Purposes are prepositions of a purpose after a support verb's object:
+	// a noun trigger after one takes that verb's subject as actor ("made
+	// visits to Ukraine for talks with Zelensky").
+	Purposes []string `yaml:"purposes"`
 }
 
 // AttachRules say which verbs let a time expression through to a trigger

@@ -144,7 +144,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		for _, n := range x.impliedActors(s, words, t, c, ents) {
 			actors = appendUnique(actors, n)
 		}
-	} else if _, verb := x.nounGovernor(s, words, t); verb >= 0 && x.support[words[verb]] {
+	} else if verb := x.supportVerb(s, words, t, ents); verb >= 0 {
 		// "U.K. Prime Minister Boris Johnson made a surprise visit": the
 		// whole subject visits, not only the country the window kept
 		for _, n := range x.subjectNames(s, words, ents, c.lo, verb) {
@@ -180,10 +180,10 @@ func (x *Extractor) impliedActors(s *model.Sentence, words []string, t trigger, 
 	if t.kind != "noun" && t.kind != "phrase" {
 		return nil
 	}
-	k, verb := x.nounGovernor(s, words, t)
-	if verb >= 0 && x.support[words[verb]] {
-		return x.subjectNames(s, words, ents, c.lo, verb) // "Biden held a virtual summit with Putin"
+	if verb := x.supportVerb(s, words, t, ents); verb >= 0 {
+		return x.subjectNames(s, words, ents, c.lo, verb) // "Biden held a virtual summit with Putin", "made visits to Ukraine for talks"
 	}
+	k, _ := x.nounGovernor(s, words, t)
 	if k < 0 || !x.adjuncts[words[k]] {
 		return nil
 	}
@@ -234,6 +234,46 @@ func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (
 		}
 	}
 	return -1, -1
+}
+
+// supportVerb is the support verb whose object the noun trigger is ("held
+// a virtual summit"), or whose object the noun is the purpose of, through
+// at most one more prepositional phrase ("made visits to Ukraine for
+// talks": who visits holds the talks); -1 when none. A name is a noun
+// whatever its tag.
+func (x *Extractor) supportVerb(s *model.Sentence, words []string, t trigger, ents []model.Entity) int {
+	gov, verb := x.nounGovernor(s, words, t)
+	if verb >= 0 {
+		if x.support[words[verb]] {
+			return verb
+		}
+		return -1
+	}
+	if gov < 1 || !x.purposes[words[gov]] || t.kind != "noun" {
+		return -1
+	}
+	inName := make([]bool, len(words))
+	for _, e := range ents {
+		from, to := tokenRange(s, e.Span)
+		for k := from; k < to && k < len(inName); k++ {
+			inName[k] = true
+		}
+	}
+	preps, nouns := 0, 0
+	for k := gov - 1; k >= 0 && k >= gov-10; k-- {
+		switch tag := s.Tokens[k].Tag; {
+		case inName[k] || strings.HasPrefix(tag, "NN"):
+			nouns++
+		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || words[k] == "":
+		case (tag == "IN" || tag == "TO") && preps == 0 && nouns > 0 && !x.purposes[words[k]]:
+			preps++ // "visits to Ukraine"
+		case strings.HasPrefix(tag, "VB") && nouns > 0 && x.support[words[k]]:
+			return k
+		default:
+			return -1 // "voted for talks", "ready for talks"
+		}
+	}
+	return -1
 }
 
 // modifiesNoun reports that words[from:to] only join a name to the noun
