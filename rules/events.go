@@ -184,6 +184,10 @@ type SpeakerCues struct {
 	// GroupPronouns ("it said", "they announced") stand for the sentence's
 	// first name that can act.
 	GroupPronouns []string `yaml:"group_pronouns"`
+	// Unnamed are the nouns of a speaker the text does not name; a seat
+	// of government or a country right after one with "in" gives the
+	// speaker's side ("a top official in Moscow said": Russia).
+	Unnamed []string `yaml:"unnamed"`
 }
 
 // MergeRules say when two mentions report the same happening.

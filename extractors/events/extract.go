@@ -35,6 +35,7 @@ type Extractor struct {
 	groupPronouns map[string]bool
 	adjuncts      map[string]bool
 	purposes      map[string]bool
+	unnamed       map[string]bool
 	clear         [][]string // transparent word sequences
 	pos           *postag.Tagger
 	recasts       []recast // per rule; an empty type when the rule has none
@@ -79,6 +80,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pronouns: set(r.Speakers.Pronouns), modifiers: set(r.Places.Modifiers), aux: set(r.Attach.Auxiliaries), subord: set(r.Attach.Subordinators), pos: postag.New()}
 	x.adjuncts = set(r.Places.Adjuncts)
 	x.purposes = set(r.Places.Purposes)
+	x.unnamed = set(r.Speakers.Unnamed)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)
 	x.deadlines, x.spans = set(r.Attach.Deadlines), set(r.Attach.Spans)

@@ -740,6 +740,7 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 	}
 	lo, hi := x.subjectSpan(s, words, t)
 	best, bestDist := "", 1<<30
+	seat := "" // the side an unnamed speaker sits with
 	for _, e := range ents {
 		from, to := tokenRange(s, e.Span)
 		if from < len(quoted) && quoted[from] != t.quoted || x.qualifier(s, e) {
@@ -755,6 +756,9 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 			continue
 		}
 		if e.Kind == model.Place && x.preps[x.prepBefore(words, from)] {
+			if seat == "" && from >= 2 && words[from-1] == "in" && x.unnamed[words[from-2]] && from < t.from && (e.Actor != "" || e.Country == e.Canonical) {
+				seat = e.ActorName() // "a top official in Moscow said"
+			}
 			continue // "the U.S. Embassy in Kyiv said"
 		}
 		antecedent := hi < t.from && hi+1 < len(words) && (x.relatives[words[hi]] || x.relatives[words[hi+1]])
@@ -767,6 +771,9 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 				best = x.officeOf(s, words, e, to, hi) // "Russia's defense minister told"
 			}
 		}
+	}
+	if best == "" && seat != "" {
+		return seat
 	}
 	if best == "" && hi == t.from {
 		best = properNounNextTo(s, t, ds, ents, x.inverted[words[t.from]])
