@@ -194,7 +194,11 @@ func (x *Extractor) Extract(doc *model.Document) {
 		}
 		x.attach(s, words, trigs, ds)
 		x.inherit(s, words, trigs, ds, len(times[si]) == 0, &focus)
-		x.emit(doc, s, words, trigs, ds, ents[si], &focus, lastPerson, quoted, known)
+		ante := antecedents{person: lastPerson}
+		if si > 0 && len(words) > 0 && (x.pronouns[words[0]] || x.groupPronouns[words[0]]) && len(trigs) > 0 {
+			ante.prev = x.previousSubject(doc, si-1, ents[si-1])
+		}
+		x.emit(doc, s, words, trigs, ds, ents[si], &focus, ante, quoted, known)
 		for _, e := range ents[si] {
 			if e.Kind == model.Person {
 				lastPerson = e.Canonical // the sentence's first person: usually its subject
@@ -210,7 +214,7 @@ var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context":
 // emit turns dated triggers into mentions, one per event type and date in
 // the sentence. A speech act is kept only when a time expression of its own
 // dates it; the content events it reports are attributed to its speaker.
-func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, lastPerson string, quoted []bool, known map[string]string) {
+func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, ante antecedents, quoted []bool, known map[string]string) {
 	dateOf := func(t trigger) *dated {
 		switch {
 		case t.time >= 0:
@@ -233,11 +237,11 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 	}
 	speaker := ""
 	if verb >= 0 {
-		speaker = x.speaker(s, words, trigs[verb], ents, ds, lastPerson, quoted)
+		speaker = x.speaker(s, words, trigs[verb], ents, ds, ante, quoted)
 	} else {
 		for _, t := range trigs {
 			if x.class(t) == "speech" {
-				if speaker = x.speaker(s, words, t, ents, ds, lastPerson, quoted); speaker != "" {
+				if speaker = x.speaker(s, words, t, ents, ds, ante, quoted); speaker != "" {
 					break
 				}
 			}
@@ -273,7 +277,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if i, dup := seen[key]; dup && viaRank[doc.Events[i].Time.Via] <= viaRank[t.via] {
 			continue // keep the mention whose time is most its own
 		}
-		m := x.mention(doc, s, words, t, d, ds, ents, lastPerson, quoted, trigs, verb)
+		m := x.mention(doc, s, words, t, d, ds, ents, ante, quoted, trigs, verb)
 		if rule.Class == "speech" && t.kind == "noun" && m.Source == "" && len(m.Actors) == 0 {
 			continue // a threat or an accusation nobody makes is a danger, not a speech act: "the threat of sniper fire"
 		}
@@ -293,7 +297,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 	}
 }
 
-func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ds []dated, ents []model.Entity, lastPerson string, quoted []bool, trigs []trigger, verb int) model.Mention {
+func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ds []dated, ents []model.Entity, ante antecedents, quoted []bool, trigs []trigger, verb int) model.Mention {
 	rule := x.rules.Rules[t.rule]
 	a := &doc.Article
 	m := model.Mention{
@@ -324,7 +328,7 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 		if t.kind != "verb" && verb >= 0 && trigs[verb].quoted == t.quoted {
 			actorsOf = trigs[verb] // "Speaking at a press conference on Friday, Mr Johnson said"
 		}
-		m.Source = x.speaker(s, words, actorsOf, ents, ds, lastPerson, quoted)
+		m.Source = x.speaker(s, words, actorsOf, ents, ds, ante, quoted)
 	}
 	m.Actors, m.Targets, m.Places = x.roles(s, words, t, ents, quoted)
 	if actorsOf != t {
@@ -336,6 +340,14 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 			}
 		}
 		m.Targets = kept
+	}
+	if len(m.Actors) == 0 && (rule.Class != "speech" || m.Source == "" || len(ante.prev.names) > 1 && m.Source == ante.prev.names[0]) {
+		if names := x.pronounSubject(s, words, actorsOf, ante); len(names) > 0 {
+			m.Actors = append([]string(nil), names...) // "The ministers of Germany and France met. They said ..."
+			if rule.Class == "speech" && m.Source == "" {
+				m.Source = strings.Clone(names[0])
+			}
+		}
 	}
 	if rule.Class == "speech" && len(m.Actors) == 0 && m.Source != "" {
 		m.Actors = []string{strings.Clone(m.Source)} // the speaker acts, even when named after the verb

@@ -729,14 +729,14 @@ func appendUnique(list []string, s string) []string {
 // after a locative preposition ("the U.S. Embassy in Kyiv said") do not
 // speak; when the subject names no one ("a senior official said") nobody
 // named does.
-func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents []model.Entity, ds []dated, lastPerson string, quoted []bool) string {
+func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents []model.Entity, ds []dated, ante antecedents, quoted []bool) string {
 	if (t.from > 0 && x.pronouns[words[t.from-1]]) || (t.to < len(words) && x.pronouns[words[t.to]]) {
 		for _, e := range ents {
 			if e.Kind == model.Person && e.End <= s.Tokens[t.from].Start {
 				return e.Canonical
 			}
 		}
-		return lastPerson
+		return ante.person
 	}
 	lo, hi := x.subjectSpan(s, words, t)
 	best, bestDist := "", 1<<30
@@ -783,6 +783,11 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 	}
 	if best == "" && lo < hi && x.groupPronouns[words[lo]] && hi-lo == 1 {
 		best = x.firstSubject(s, words, ents, t.from) // "the government started an investigation after it said"
+	}
+	if best == "" && lo == 0 && hi == 1 {
+		if names := x.pronounSubject(s, words, t, ante); len(names) > 0 {
+			best = names[0] // "The ministers of Germany and France met. They said ..."
+		}
 	}
 	return best
 }
@@ -1116,4 +1121,95 @@ func (x *Extractor) officeOf(s *model.Sentence, words []string, e model.Entity, 
 // comma, after which comes the main clause.
 func initialPhrase(toks []model.Token) bool {
 	return len(toks) > 0 && (toks[0].Tag == "IN" || toks[0].Tag == "VBG")
+}
+
+// antecedents are what a pronoun may stand for: person is the first
+// person of the last sentence that names one ("he said"); prev is the
+// subject of the sentence right before, read only when the sentence opens
+// with a pronoun.
+type antecedents struct {
+	person string
+	prev   subject
+}
+
+// subject is a sentence's subject: its names, whether it is plural (two
+// names or more, or a plural noun: "Russian officials", "the foreign
+// ministers of Germany and France") and whether it is one person.
+type subject struct {
+	names  []string
+	plural bool
+	person bool
+}
+
+// previousSubject reads the subject of sentence si: the names before its
+// first finite verb, with no adjunct or clause before them.
+func (x *Extractor) previousSubject(doc *model.Document, si int, ents []model.Entity) subject {
+	s := &doc.Sentences[si]
+	if s.Kind == model.BlockHeading || len(s.Tokens) == 0 {
+		return subject{}
+	}
+	if s.Tokens[0].Tag == "" {
+		x.pos.Tag(doc.Article.Text, s)
+	}
+	words := normTokens(s)
+	v := -1
+	for k, tk := range s.Tokens {
+		if finite(tk.Tag) || tk.Tag == "MD" {
+			v = k
+			break
+		}
+		if isBoundary(words[k]) || tk.Tag == "IN" && words[k] != "of" || x.opensClause(words, k) {
+			return subject{} // "In Kyiv, officials said", "After the vote, ...": no plain subject
+		}
+	}
+	if v <= 0 {
+		return subject{}
+	}
+	var sub subject
+	persons := 0
+	for _, e := range ents {
+		first, _ := tokenRange(s, e.Span)
+		if first >= v {
+			break
+		}
+		if e.Medium || x.qualifier(s, e) || e.Kind == model.Place && e.Country != "" && e.Country != e.Canonical && e.Actor == "" {
+			continue
+		}
+		sub.names = appendUnique(sub.names, e.ActorName())
+		if e.Kind == model.Person {
+			persons++
+		}
+	}
+	plural := len(sub.names) > 1
+	for k := 0; k < v; k++ {
+		if tag := s.Tokens[k].Tag; tag == "NNS" || tag == "NNPS" {
+			plural = true
+		}
+	}
+	sub.plural = plural
+	sub.person = len(sub.names) == 1 && persons == 1 && !plural
+	return sub
+}
+
+// pronounSubject is what a pronoun opening the sentence stands for when it
+// is the subject of trigger t ("They said", "He also met"): the previous
+// sentence's subject, when its number agrees ("they" plural, "he" and
+// "she" one person); nil otherwise.
+func (x *Extractor) pronounSubject(s *model.Sentence, words []string, t trigger, ante antecedents) []string {
+	if len(ante.prev.names) == 0 || len(words) == 0 || t.from < 1 || t.kind == "noun" {
+		return nil
+	}
+	switch {
+	case words[0] == "they" && ante.prev.plural:
+	case x.pronouns[words[0]] && ante.prev.person:
+	default:
+		return nil
+	}
+	for k := 1; k < t.from; k++ {
+		tag := s.Tokens[k].Tag
+		if isBoundary(words[k]) || strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "PRP") || tag == "CD" || tag == "IN" || tag == "WDT" || x.speechVerb(words[k]) {
+			return nil // "They said Russia attacked": the pronoun is not the attacker
+		}
+	}
+	return ante.prev.names
 }
