@@ -325,7 +325,7 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 			if near >= 0 {
 				t.time, t.via = near, "sentence"
 			}
-		case noTimex && focus.ok() && narrated(s, words, *t, x.subord, x.inAdjunct(s, words, *t)):
+		case noTimex && focus.ok() && narrated(s, words, *t, x.subord, x.inAdjunct(s, words, *t)) && !x.speechObject(s, words, trigs, *t):
 			t.time, t.via = -2, "context"
 		}
 	}
@@ -433,3 +433,22 @@ func (x *Extractor) inAdjunct(s *model.Sentence, words []string, t trigger) bool
 
 // finite reports a finite verb tag.
 func finite(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" }
+
+// speechObject reports a noun that a speech verb takes as its object
+// ("The European Union also criticized the vote"): what is spoken about
+// happened before the speaking, not in the narrative's present.
+func (x *Extractor) speechObject(s *model.Sentence, words []string, trigs []trigger, t trigger) bool {
+	if t.kind != "noun" {
+		return false
+	}
+	_, verb := x.nounGovernor(s, words, t)
+	if verb < 0 {
+		return false
+	}
+	for _, o := range trigs {
+		if o.from == verb && o.kind == "verb" && x.class(o) == "speech" {
+			return true
+		}
+	}
+	return false
+}
