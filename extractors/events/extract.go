@@ -198,12 +198,15 @@ func (x *Extractor) Extract(doc *model.Document) {
 		if si > 0 && len(words) > 0 && (x.pronouns[words[0]] || x.groupPronouns[words[0]]) && len(trigs) > 0 {
 			ante.prev = x.previousSubject(doc, si-1, ents[si-1])
 		}
-		x.emit(doc, s, words, trigs, ds, ents[si], &focus, ante, quoted, known)
+		speaker := x.emit(doc, s, words, trigs, ds, ents[si], &focus, ante, quoted, known)
 		for _, e := range ents[si] {
 			if e.Kind == model.Person {
 				lastPerson = e.Canonical // the sentence's first person: usually its subject
 				break
 			}
+		}
+		if speaker != "" && unknownName(speaker, ents[si]) {
+			lastPerson = speaker // "Soraya says ...": a speaker the gazetteer does not know is the one "she" stands for next
 		}
 		focus.set(ds, published)
 	}
@@ -214,7 +217,7 @@ var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context":
 // emit turns dated triggers into mentions, one per event type and date in
 // the sentence. A speech act is kept only when a time expression of its own
 // dates it; the content events it reports are attributed to its speaker.
-func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, ante antecedents, quoted []bool, known map[string]string) {
+func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, ante antecedents, quoted []bool, known map[string]string) string {
 	dateOf := func(t trigger) *dated {
 		switch {
 		case t.time >= 0:
@@ -295,6 +298,18 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		seen[key] = len(doc.Events)
 		doc.Events = append(doc.Events, m)
 	}
+	return speaker
+}
+
+// unknownName reports a speaker no entity of the sentence names: a proper
+// noun the gazetteer does not know ("Soraya says").
+func unknownName(name string, ents []model.Entity) bool {
+	for _, e := range ents {
+		if e.Canonical == name || e.ActorName() == name || strings.Contains(name, e.Canonical) || e.Text != "" && strings.Contains(name, e.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ds []dated, ents []model.Entity, ante antecedents, quoted []bool, trigs []trigger, verb int) model.Mention {

@@ -730,7 +730,11 @@ func appendUnique(list []string, s string) []string {
 // speak; when the subject names no one ("a senior official said") nobody
 // named does.
 func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents []model.Entity, ds []dated, ante antecedents, quoted []bool) string {
-	if (t.from > 0 && x.pronouns[words[t.from-1]]) || (t.to < len(words) && x.pronouns[words[t.to]]) {
+	before := t.from - 1
+	for before > 0 && (x.aux[words[before]] || strings.HasPrefix(s.Tokens[before].Tag, "RB")) && before >= t.from-3 {
+		before-- // "as she had said", "he also said"
+	}
+	if (before >= 0 && x.pronouns[words[before]]) || (t.to < len(words) && x.pronouns[words[t.to]]) {
 		for _, e := range ents {
 			if e.Kind == model.Person && e.End <= s.Tokens[t.from].Start {
 				return e.Canonical
@@ -750,8 +754,8 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		switch {
 		case from >= lo && to <= hi:
 			d = t.from - to
-		case from == t.to && !e.Medium && e.Kind == model.Person && x.inverted[words[t.from]]:
-			d = 1
+		case from >= t.to && !e.Medium && e.Kind == model.Person && x.inverted[words[t.from]] && x.titleRun(s, words, t.to, from):
+			d = 1 // "said Kerry", "said Secretary of State Antony Blinken"
 		default:
 			continue
 		}
@@ -953,8 +957,8 @@ func (x *Extractor) speechVerb(w string) bool {
 // at most four nouns ("..., Ankara said", "..., the ministry said").
 func (x *Extractor) speechClause(s *model.Sentence, words []string, k int) bool {
 	for j := k; j < len(words) && j <= k+4; j++ {
-		if x.speechVerb(words[j]) && j > k {
-			return true
+		if x.speechVerb(words[j]) && (j > k || x.inverted[words[j]] && strings.HasPrefix(s.Tokens[j].Tag, "VB")) {
+			return true // ", Kerry said", ", said Kerry"
 		}
 		if tag := s.Tokens[j].Tag; !(strings.HasPrefix(tag, "NN") || tag == "DT" || strings.HasPrefix(tag, "JJ") || tag == "POS") {
 			return false
@@ -1212,4 +1216,19 @@ func (x *Extractor) pronounSubject(s *model.Sentence, words []string, t trigger,
 		}
 	}
 	return ante.prev.names
+}
+
+// titleRun reports that words[from:to] are only a title before a name
+// after an inverting verb ("said Secretary of State Antony Blinken"):
+// capitalised words, "of" and "the", no more than five.
+func (x *Extractor) titleRun(s *model.Sentence, words []string, from, to int) bool {
+	if to-from > 5 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if !(capitalised(s.Tokens[k].Text) || words[k] == "of" || words[k] == "the") {
+			return false
+		}
+	}
+	return true
 }
