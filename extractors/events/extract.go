@@ -188,7 +188,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 		x.recastTypes(&disc, words, trigs)
 		x.readDiscourse(&disc, words)
 		x.setModality(s, words, trigs, ds)
-		quoted := quotedTokens(words)
+		quoted := continuedQuote(s, words, quotedTokens(words))
 		for i := range trigs {
 			trigs[i].quoted = quoted[trigs[i].from]
 		}
@@ -233,9 +233,11 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 	// name another speaker for what the sentence reports.
 	verb := -1
 	for i, t := range trigs {
-		if x.class(t) == "speech" && t.kind == "verb" {
-			verb = i
-			break
+		if x.class(t) == "speech" && t.kind == "verb" && (verb < 0 || trigs[verb].quoted && !t.quoted) {
+			verb = i // the first speech verb outside a quotation: "“I urge you not to despair,” Litvinovich said"
+			if !t.quoted {
+				break
+			}
 		}
 	}
 	speaker := ""
@@ -464,4 +466,28 @@ func (x *Extractor) readDiscourse(disc *discourse, words []string) {
 		}
 	}
 	disc.read += len(words)
+}
+
+// continuedQuote marks the start of a sentence quoted when its first
+// quotation mark closes a quotation opened in a sentence before ("... But I
+// urge you not to despair,” Litvinovich said"): a right double quotation
+// mark, or a straight one right after the quotation's final punctuation.
+func continuedQuote(s *model.Sentence, words []string, q []bool) []bool {
+	for i, w := range words {
+		if w != "" {
+			continue
+		}
+		t := s.Tokens[i].Text
+		closing := t == "”" || t == "\"" && i > 0 && s.Tokens[i-1].End == s.Tokens[i].Start && strings.ContainsAny(s.Tokens[i-1].Text, ",.?!")
+		if !closing || i <= 4 {
+			return q
+		}
+		out := make([]bool, len(words))
+		for k := 0; k < i; k++ {
+			out[k] = true
+		}
+		copy(out[i+1:], quotedTokens(words[i+1:]))
+		return out
+	}
+	return q
 }
