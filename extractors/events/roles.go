@@ -325,6 +325,9 @@ func (x *Extractor) objectOf(s *model.Sentence, words []string, lo, first int) b
 		if x.speechVerb(words[k]) {
 			continue
 		}
+		if (tag == "VBZ" || tag == "VBP") && k > lo && k+1 < len(words) && (strings.HasPrefix(s.Tokens[k-1].Tag, "JJ") || strings.HasPrefix(s.Tokens[k-1].Tag, "NN")) && strings.HasPrefix(s.Tokens[k+1].Tag, "NN") {
+			continue // "human rights activist Marina Litvinovich": a noun inside a noun phrase, tagged as a verb
+		}
 		return true
 	}
 	return false
