@@ -191,6 +191,13 @@ func verbFollows(toks []model.Token, k int) bool {
 // invasion launched on Feb. 24") and lets the time through.
 func (x *Extractor) blockedBetween(s *model.Sentence, words []string, blocks []bool, t trigger, d dated) bool {
 	if d.to <= t.from { // time before the trigger: walk from the trigger back
+		if t.kind == "noun" && x.timeOfVerb(s, words, blocks, d) && verbIn(s.Tokens, d.to, t.from) {
+			for k := d.to; k < t.from; k++ {
+				if blocks[k] {
+					return true // "the territory lost on Tuesday and were met with gunfire": Tuesday is the loss's
+				}
+			}
+		}
 		sep, verb := false, false
 		for k := t.from - 1; k >= d.to; k-- {
 			if x.subord[words[k]] && verb && t.kind != "verb" {
@@ -451,4 +458,14 @@ func (x *Extractor) speechObject(s *model.Sentence, words []string, trigs []trig
 		}
 	}
 	return false
+}
+
+// timeOfVerb reports a time right after a verb, or after a verb and one
+// preposition ("lost on Tuesday", "seized Sunday"): the verb's time.
+func (x *Extractor) timeOfVerb(s *model.Sentence, words []string, blocks []bool, d dated) bool {
+	k := d.from - 1
+	if k >= 0 && s.Tokens[k].Tag == "IN" {
+		k--
+	}
+	return k >= 0 && blocks[k] && !x.aux[words[k]]
 }
