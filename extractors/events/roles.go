@@ -440,6 +440,8 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 			c.hi = k
 		case w == "," && (relative || k+1 < len(words) && (x.opensClause(words, k+1) || participle(s.Tokens[k+1].Tag) || x.speechClause(s, words, k+1))):
 			c.hi = k
+		case w == "," && k+1 < len(words) && k > t.to && x.coordinatesClause(s, words, k+1) && finiteAhead(s.Tokens, words, k+2):
+			c.hi = k // "made visits to Ukraine for talks on Friday, and Nehammer met him in Kyiv": Kyiv is the other clause's
 		default:
 			continue
 		}
@@ -1234,4 +1236,18 @@ func (x *Extractor) titleRun(s *model.Sentence, words []string, from, to int) bo
 		}
 	}
 	return true
+}
+
+// finiteAhead reports a finite verb in the few tokens from k on, before any
+// boundary: a clause of its own ("and Nehammer met him"), not a list.
+func finiteAhead(toks []model.Token, words []string, k int) bool {
+	for j := k; j < len(toks) && j < k+8; j++ {
+		if isBoundary(words[j]) {
+			return false
+		}
+		if finite(toks[j].Tag) {
+			return true
+		}
+	}
+	return false
 }
