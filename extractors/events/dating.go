@@ -332,7 +332,7 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 			if near >= 0 {
 				t.time, t.via = near, "sentence"
 			}
-		case noTimex && focus.ok() && narrated(s, words, *t, x.subord, x.inAdjunct(s, words, *t)) && !x.speechObject(s, words, trigs, *t):
+		case noTimex && focus.ok() && narrated(s, words, *t, x.subord, x.inAdjunct(s, words, *t)) && !x.speechObject(s, words, trigs, *t) && !presentMain(s, words):
 			t.time, t.via = -2, "context"
 		}
 	}
@@ -468,4 +468,24 @@ func (x *Extractor) timeOfVerb(s *model.Sentence, words []string, blocks []bool,
 		k--
 	}
 	return k >= 0 && blocks[k] && !x.aux[words[k]]
+}
+
+// presentMain reports a sentence whose first finite verb outside a
+// quotation is in the present ("Mr Zelensky has called on the world to
+// hold to account forces who carried out the strike"): it narrates no day,
+// whatever its relative clauses tell in the past.
+func presentMain(s *model.Sentence, words []string) bool {
+	q := quotedTokens(words)
+	for k, tk := range s.Tokens {
+		if q[k] || words[k] == "" {
+			continue // quoted words and the quotation marks themselves (tagged at random)
+		}
+		switch tk.Tag {
+		case "VBD":
+			return false
+		case "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
 }
