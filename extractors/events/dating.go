@@ -390,7 +390,8 @@ func (f *focusState) set(ds []dated, published string) {
 		if published != "" && ds[i].date > published {
 			continue
 		}
-		if (ds[i].precision == model.PrecisionDay || ds[i].precision == model.PrecisionTime) && !ds[i].deadline {
+		if (ds[i].precision == model.PrecisionDay || ds[i].precision == model.PrecisionTime) && !ds[i].deadline && !ds[i].span && !ds[i].anchored {
+			// a period's start ("the death toll since Tuesday") or a day counted from another event is no day of the narrative
 			d := ds[i]
 			f.d, f.age = &d, 0
 			return
