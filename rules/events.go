@@ -139,6 +139,10 @@ type PlaceCues struct {
 	// SupportVerbs (forms) take a noun trigger as their object and lend it
 	// their subject as actor: "Biden held a virtual summit with Putin".
 	SupportVerbs []string `yaml:"support_verbs"`
+	// Purposes are prepositions of a purpose after a support verb's object:
+	// a noun trigger after one takes that verb's subject as actor ("made
+	// visits to Ukraine for talks with Zelensky").
+	Purposes []string `yaml:"purposes"`
 }
 
 // AttachRules say which verbs let a time expression through to a trigger
@@ -180,6 +184,10 @@ type SpeakerCues struct {
 	// GroupPronouns ("it said", "they announced") stand for the sentence's
 	// first name that can act.
 	GroupPronouns []string `yaml:"group_pronouns"`
+	// Unnamed are the nouns of a speaker the text does not name; a seat
+	// of government or a country right after one with "in" gives the
+	// speaker's side ("a top official in Moscow said": Russia).
+	Unnamed []string `yaml:"unnamed"`
 }
 
 // MergeRules say when two mentions report the same happening.

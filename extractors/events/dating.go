@@ -191,6 +191,13 @@ func verbFollows(toks []model.Token, k int) bool {
 // invasion launched on Feb. 24") and lets the time through.
 func (x *Extractor) blockedBetween(s *model.Sentence, words []string, blocks []bool, t trigger, d dated) bool {
 	if d.to <= t.from { // time before the trigger: walk from the trigger back
+		if t.kind == "noun" && x.timeOfVerb(s, words, blocks, d) && verbIn(s.Tokens, d.to, t.from) {
+			for k := d.to; k < t.from; k++ {
+				if blocks[k] {
+					return true // "the territory lost on Tuesday and were met with gunfire": Tuesday is the loss's
+				}
+			}
+		}
 		sep, verb := false, false
 		for k := t.from - 1; k >= d.to; k-- {
 			if x.subord[words[k]] && verb && t.kind != "verb" {
@@ -325,7 +332,7 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 			if near >= 0 {
 				t.time, t.via = near, "sentence"
 			}
-		case noTimex && focus.ok() && narrated(s, words, *t, x.subord, x.inAdjunct(s, words, *t)):
+		case noTimex && focus.ok() && narrated(s, words, *t, x.subord, x.inAdjunct(s, words, *t)) && !x.speechObject(s, words, trigs, *t) && !presentMain(s, words):
 			t.time, t.via = -2, "context"
 		}
 	}
@@ -383,7 +390,8 @@ func (f *focusState) set(ds []dated, published string) {
 		if published != "" && ds[i].date > published {
 			continue
 		}
-		if (ds[i].precision == model.PrecisionDay || ds[i].precision == model.PrecisionTime) && !ds[i].deadline {
+		if (ds[i].precision == model.PrecisionDay || ds[i].precision == model.PrecisionTime) && !ds[i].deadline && !ds[i].span && !ds[i].anchored {
+			// a period's start ("the death toll since Tuesday") or a day counted from another event is no day of the narrative
 			d := ds[i]
 			f.d, f.age = &d, 0
 			return
@@ -433,3 +441,52 @@ func (x *Extractor) inAdjunct(s *model.Sentence, words []string, t trigger) bool
 
 // finite reports a finite verb tag.
 func finite(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" }
+
+// speechObject reports a noun that a speech verb takes as its object
+// ("The European Union also criticized the vote"): what is spoken about
+// happened before the speaking, not in the narrative's present.
+func (x *Extractor) speechObject(s *model.Sentence, words []string, trigs []trigger, t trigger) bool {
+	if t.kind != "noun" {
+		return false
+	}
+	_, verb := x.nounGovernor(s, words, t)
+	if verb < 0 {
+		return false
+	}
+	for _, o := range trigs {
+		if o.from == verb && o.kind == "verb" && x.class(o) == "speech" {
+			return true
+		}
+	}
+	return false
+}
+
+// timeOfVerb reports a time right after a verb, or after a verb and one
+// preposition ("lost on Tuesday", "seized Sunday"): the verb's time.
+func (x *Extractor) timeOfVerb(s *model.Sentence, words []string, blocks []bool, d dated) bool {
+	k := d.from - 1
+	if k >= 0 && s.Tokens[k].Tag == "IN" {
+		k--
+	}
+	return k >= 0 && blocks[k] && !x.aux[words[k]]
+}
+
+// presentMain reports a sentence whose first finite verb outside a
+// quotation is in the present ("Mr Zelensky has called on the world to
+// hold to account forces who carried out the strike"): it narrates no day,
+// whatever its relative clauses tell in the past.
+func presentMain(s *model.Sentence, words []string) bool {
+	q := quotedTokens(words)
+	for k, tk := range s.Tokens {
+		if q[k] || words[k] == "" {
+			continue // quoted words and the quotation marks themselves (tagged at random)
+		}
+		switch tk.Tag {
+		case "VBD":
+			return false
+		case "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}

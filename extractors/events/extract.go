@@ -34,6 +34,8 @@ type Extractor struct {
 	inverted      map[string]bool
 	groupPronouns map[string]bool
 	adjuncts      map[string]bool
+	purposes      map[string]bool
+	unnamed       map[string]bool
 	clear         [][]string // transparent word sequences
 	pos           *postag.Tagger
 	recasts       []recast // per rule; an empty type when the rule has none
@@ -77,6 +79,8 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	}
 	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pronouns: set(r.Speakers.Pronouns), modifiers: set(r.Places.Modifiers), aux: set(r.Attach.Auxiliaries), subord: set(r.Attach.Subordinators), pos: postag.New()}
 	x.adjuncts = set(r.Places.Adjuncts)
+	x.purposes = set(r.Places.Purposes)
+	x.unnamed = set(r.Speakers.Unnamed)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)
 	x.deadlines, x.spans = set(r.Attach.Deadlines), set(r.Attach.Spans)
@@ -184,18 +188,25 @@ func (x *Extractor) Extract(doc *model.Document) {
 		x.recastTypes(&disc, words, trigs)
 		x.readDiscourse(&disc, words)
 		x.setModality(s, words, trigs, ds)
-		quoted := quotedTokens(words)
+		quoted := continuedQuote(s, words, quotedTokens(words))
 		for i := range trigs {
 			trigs[i].quoted = quoted[trigs[i].from]
 		}
 		x.attach(s, words, trigs, ds)
 		x.inherit(s, words, trigs, ds, len(times[si]) == 0, &focus)
-		x.emit(doc, s, words, trigs, ds, ents[si], &focus, lastPerson, quoted, known)
+		ante := antecedents{person: lastPerson}
+		if si > 0 && len(words) > 0 && (x.pronouns[words[0]] || x.groupPronouns[words[0]]) && len(trigs) > 0 {
+			ante.prev = x.previousSubject(doc, si-1, ents[si-1])
+		}
+		speaker := x.emit(doc, s, words, trigs, ds, ents[si], &focus, ante, quoted, known)
 		for _, e := range ents[si] {
 			if e.Kind == model.Person {
 				lastPerson = e.Canonical // the sentence's first person: usually its subject
 				break
 			}
+		}
+		if speaker != "" && unknownName(speaker, ents[si]) {
+			lastPerson = speaker // "Soraya says ...": a speaker the gazetteer does not know is the one "she" stands for next
 		}
 		focus.set(ds, published)
 	}
@@ -206,7 +217,7 @@ var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context":
 // emit turns dated triggers into mentions, one per event type and date in
 // the sentence. A speech act is kept only when a time expression of its own
 // dates it; the content events it reports are attributed to its speaker.
-func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, lastPerson string, quoted []bool, known map[string]string) {
+func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, ante antecedents, quoted []bool, known map[string]string) string {
 	dateOf := func(t trigger) *dated {
 		switch {
 		case t.time >= 0:
@@ -222,18 +233,20 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 	// name another speaker for what the sentence reports.
 	verb := -1
 	for i, t := range trigs {
-		if x.class(t) == "speech" && t.kind == "verb" {
-			verb = i
-			break
+		if x.class(t) == "speech" && t.kind == "verb" && (verb < 0 || trigs[verb].quoted && !t.quoted) {
+			verb = i // the first speech verb outside a quotation: "“I urge you not to despair,” Litvinovich said"
+			if !t.quoted {
+				break
+			}
 		}
 	}
 	speaker := ""
 	if verb >= 0 {
-		speaker = x.speaker(s, words, trigs[verb], ents, ds, lastPerson, quoted)
+		speaker = x.speaker(s, words, trigs[verb], ents, ds, ante, quoted)
 	} else {
 		for _, t := range trigs {
 			if x.class(t) == "speech" {
-				if speaker = x.speaker(s, words, t, ents, ds, lastPerson, quoted); speaker != "" {
+				if speaker = x.speaker(s, words, t, ents, ds, ante, quoted); speaker != "" {
 					break
 				}
 			}
@@ -269,7 +282,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if i, dup := seen[key]; dup && viaRank[doc.Events[i].Time.Via] <= viaRank[t.via] {
 			continue // keep the mention whose time is most its own
 		}
-		m := x.mention(doc, s, words, t, d, ds, ents, lastPerson, quoted, trigs, verb)
+		m := x.mention(doc, s, words, t, d, ds, ents, ante, quoted, trigs, verb)
 		if rule.Class == "speech" && t.kind == "noun" && m.Source == "" && len(m.Actors) == 0 {
 			continue // a threat or an accusation nobody makes is a danger, not a speech act: "the threat of sniper fire"
 		}
@@ -287,9 +300,21 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		seen[key] = len(doc.Events)
 		doc.Events = append(doc.Events, m)
 	}
+	return speaker
 }
 
-func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ds []dated, ents []model.Entity, lastPerson string, quoted []bool, trigs []trigger, verb int) model.Mention {
+// unknownName reports a speaker no entity of the sentence names: a proper
+// noun the gazetteer does not know ("Soraya says").
+func unknownName(name string, ents []model.Entity) bool {
+	for _, e := range ents {
+		if e.Canonical == name || e.ActorName() == name || strings.Contains(name, e.Canonical) || e.Text != "" && strings.Contains(name, e.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []string, t trigger, d *dated, ds []dated, ents []model.Entity, ante antecedents, quoted []bool, trigs []trigger, verb int) model.Mention {
 	rule := x.rules.Rules[t.rule]
 	a := &doc.Article
 	m := model.Mention{
@@ -320,7 +345,7 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 		if t.kind != "verb" && verb >= 0 && trigs[verb].quoted == t.quoted {
 			actorsOf = trigs[verb] // "Speaking at a press conference on Friday, Mr Johnson said"
 		}
-		m.Source = x.speaker(s, words, actorsOf, ents, ds, lastPerson, quoted)
+		m.Source = x.speaker(s, words, actorsOf, ents, ds, ante, quoted)
 	}
 	m.Actors, m.Targets, m.Places = x.roles(s, words, t, ents, quoted)
 	if actorsOf != t {
@@ -332,6 +357,14 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 			}
 		}
 		m.Targets = kept
+	}
+	if len(m.Actors) == 0 && (rule.Class != "speech" || m.Source == "" || len(ante.prev.names) > 1 && m.Source == ante.prev.names[0]) {
+		if names := x.pronounSubject(s, words, actorsOf, ante); len(names) > 0 {
+			m.Actors = append([]string(nil), names...) // "The ministers of Germany and France met. They said ..."
+			if rule.Class == "speech" && m.Source == "" {
+				m.Source = strings.Clone(names[0])
+			}
+		}
 	}
 	if rule.Class == "speech" && len(m.Actors) == 0 && m.Source != "" {
 		m.Actors = []string{strings.Clone(m.Source)} // the speaker acts, even when named after the verb
@@ -433,4 +466,28 @@ func (x *Extractor) readDiscourse(disc *discourse, words []string) {
 		}
 	}
 	disc.read += len(words)
+}
+
+// continuedQuote marks the start of a sentence quoted when its first
+// quotation mark closes a quotation opened in a sentence before ("... But I
+// urge you not to despair,” Litvinovich said"): a right double quotation
+// mark, or a straight one right after the quotation's final punctuation.
+func continuedQuote(s *model.Sentence, words []string, q []bool) []bool {
+	for i, w := range words {
+		if w != "" {
+			continue
+		}
+		t := s.Tokens[i].Text
+		closing := t == "”" || t == "\"" && i > 0 && s.Tokens[i-1].End == s.Tokens[i].Start && strings.ContainsAny(s.Tokens[i-1].Text, ",.?!")
+		if !closing || i <= 4 {
+			return q
+		}
+		out := make([]bool, len(words))
+		for k := 0; k < i; k++ {
+			out[k] = true
+		}
+		copy(out[i+1:], quotedTokens(words[i+1:]))
+		return out
+	}
+	return q
 }

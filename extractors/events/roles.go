@@ -144,7 +144,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		for _, n := range x.impliedActors(s, words, t, c, ents) {
 			actors = appendUnique(actors, n)
 		}
-	} else if _, verb := x.nounGovernor(s, words, t); verb >= 0 && x.support[words[verb]] {
+	} else if verb := x.supportVerb(s, words, t, ents); verb >= 0 {
 		// "U.K. Prime Minister Boris Johnson made a surprise visit": the
 		// whole subject visits, not only the country the window kept
 		for _, n := range x.subjectNames(s, words, ents, c.lo, verb) {
@@ -180,10 +180,10 @@ func (x *Extractor) impliedActors(s *model.Sentence, words []string, t trigger, 
 	if t.kind != "noun" && t.kind != "phrase" {
 		return nil
 	}
-	k, verb := x.nounGovernor(s, words, t)
-	if verb >= 0 && x.support[words[verb]] {
-		return x.subjectNames(s, words, ents, c.lo, verb) // "Biden held a virtual summit with Putin"
+	if verb := x.supportVerb(s, words, t, ents); verb >= 0 {
+		return x.subjectNames(s, words, ents, c.lo, verb) // "Biden held a virtual summit with Putin", "made visits to Ukraine for talks"
 	}
+	k, _ := x.nounGovernor(s, words, t)
 	if k < 0 || !x.adjuncts[words[k]] {
 		return nil
 	}
@@ -236,6 +236,46 @@ func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (
 	return -1, -1
 }
 
+// supportVerb is the support verb whose object the noun trigger is ("held
+// a virtual summit"), or whose object the noun is the purpose of, through
+// at most one more prepositional phrase ("made visits to Ukraine for
+// talks": who visits holds the talks); -1 when none. A name is a noun
+// whatever its tag.
+func (x *Extractor) supportVerb(s *model.Sentence, words []string, t trigger, ents []model.Entity) int {
+	gov, verb := x.nounGovernor(s, words, t)
+	if verb >= 0 {
+		if x.support[words[verb]] {
+			return verb
+		}
+		return -1
+	}
+	if gov < 1 || !x.purposes[words[gov]] || t.kind != "noun" {
+		return -1
+	}
+	inName := make([]bool, len(words))
+	for _, e := range ents {
+		from, to := tokenRange(s, e.Span)
+		for k := from; k < to && k < len(inName); k++ {
+			inName[k] = true
+		}
+	}
+	preps, nouns := 0, 0
+	for k := gov - 1; k >= 0 && k >= gov-10; k-- {
+		switch tag := s.Tokens[k].Tag; {
+		case inName[k] || strings.HasPrefix(tag, "NN"):
+			nouns++
+		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || words[k] == "":
+		case (tag == "IN" || tag == "TO") && preps == 0 && nouns > 0 && !x.purposes[words[k]]:
+			preps++ // "visits to Ukraine"
+		case strings.HasPrefix(tag, "VB") && nouns > 0 && x.support[words[k]]:
+			return k
+		default:
+			return -1 // "voted for talks", "ready for talks"
+		}
+	}
+	return -1
+}
+
 // modifiesNoun reports that words[from:to] only join a name to the noun
 // after them: a possessive, adjectives, nouns ("Russia's full-scale").
 func (x *Extractor) modifiesNoun(s *model.Sentence, words []string, from, to int) bool {
@@ -284,6 +324,9 @@ func (x *Extractor) objectOf(s *model.Sentence, words []string, lo, first int) b
 		}
 		if x.speechVerb(words[k]) {
 			continue
+		}
+		if (tag == "VBZ" || tag == "VBP") && k > lo && k+1 < len(words) && (strings.HasPrefix(s.Tokens[k-1].Tag, "JJ") || strings.HasPrefix(s.Tokens[k-1].Tag, "NN")) && strings.HasPrefix(s.Tokens[k+1].Tag, "NN") {
+			continue // "human rights activist Marina Litvinovich": a noun inside a noun phrase, tagged as a verb
 		}
 		return true
 	}
@@ -397,6 +440,8 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 			c.hi = k
 		case w == "," && (relative || k+1 < len(words) && (x.opensClause(words, k+1) || participle(s.Tokens[k+1].Tag) || x.speechClause(s, words, k+1))):
 			c.hi = k
+		case w == "," && k+1 < len(words) && k > t.to && x.coordinatesClause(s, words, k+1) && finiteAhead(s.Tokens, words, k+2):
+			c.hi = k // "made visits to Ukraine for talks on Friday, and Nehammer met him in Kyiv": Kyiv is the other clause's
 		default:
 			continue
 		}
@@ -689,17 +734,22 @@ func appendUnique(list []string, s string) []string {
 // after a locative preposition ("the U.S. Embassy in Kyiv said") do not
 // speak; when the subject names no one ("a senior official said") nobody
 // named does.
-func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents []model.Entity, ds []dated, lastPerson string, quoted []bool) string {
-	if (t.from > 0 && x.pronouns[words[t.from-1]]) || (t.to < len(words) && x.pronouns[words[t.to]]) {
+func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents []model.Entity, ds []dated, ante antecedents, quoted []bool) string {
+	before := t.from - 1
+	for before > 0 && (x.aux[words[before]] || strings.HasPrefix(s.Tokens[before].Tag, "RB")) && before >= t.from-3 {
+		before-- // "as she had said", "he also said"
+	}
+	if (before >= 0 && x.pronouns[words[before]]) || (t.to < len(words) && x.pronouns[words[t.to]]) {
 		for _, e := range ents {
 			if e.Kind == model.Person && e.End <= s.Tokens[t.from].Start {
 				return e.Canonical
 			}
 		}
-		return lastPerson
+		return ante.person
 	}
 	lo, hi := x.subjectSpan(s, words, t)
 	best, bestDist := "", 1<<30
+	seat := "" // the side an unnamed speaker sits with
 	for _, e := range ents {
 		from, to := tokenRange(s, e.Span)
 		if from < len(quoted) && quoted[from] != t.quoted || x.qualifier(s, e) {
@@ -709,12 +759,15 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		switch {
 		case from >= lo && to <= hi:
 			d = t.from - to
-		case from == t.to && !e.Medium && e.Kind == model.Person && x.inverted[words[t.from]]:
-			d = 1
+		case from >= t.to && !e.Medium && e.Kind == model.Person && x.inverted[words[t.from]] && x.titleRun(s, words, t.to, from):
+			d = 1 // "said Kerry", "said Secretary of State Antony Blinken"
 		default:
 			continue
 		}
 		if e.Kind == model.Place && x.preps[x.prepBefore(words, from)] {
+			if seat == "" && from >= 2 && words[from-1] == "in" && x.unnamed[words[from-2]] && from < t.from && (e.Actor != "" || e.Country == e.Canonical) {
+				seat = e.ActorName() // "a top official in Moscow said"
+			}
 			continue // "the U.S. Embassy in Kyiv said"
 		}
 		antecedent := hi < t.from && hi+1 < len(words) && (x.relatives[words[hi]] || x.relatives[words[hi+1]])
@@ -728,6 +781,9 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 			}
 		}
 	}
+	if best == "" && seat != "" {
+		return seat
+	}
 	if best == "" && hi == t.from {
 		best = properNounNextTo(s, t, ds, ents, x.inverted[words[t.from]])
 	}
@@ -736,6 +792,11 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 	}
 	if best == "" && lo < hi && x.groupPronouns[words[lo]] && hi-lo == 1 {
 		best = x.firstSubject(s, words, ents, t.from) // "the government started an investigation after it said"
+	}
+	if best == "" && lo == 0 && hi == 1 {
+		if names := x.pronounSubject(s, words, t, ante); len(names) > 0 {
+			best = names[0] // "The ministers of Germany and France met. They said ..."
+		}
 	}
 	return best
 }
@@ -901,8 +962,8 @@ func (x *Extractor) speechVerb(w string) bool {
 // at most four nouns ("..., Ankara said", "..., the ministry said").
 func (x *Extractor) speechClause(s *model.Sentence, words []string, k int) bool {
 	for j := k; j < len(words) && j <= k+4; j++ {
-		if x.speechVerb(words[j]) && j > k {
-			return true
+		if x.speechVerb(words[j]) && (j > k || x.inverted[words[j]] && strings.HasPrefix(s.Tokens[j].Tag, "VB")) {
+			return true // ", Kerry said", ", said Kerry"
 		}
 		if tag := s.Tokens[j].Tag; !(strings.HasPrefix(tag, "NN") || tag == "DT" || strings.HasPrefix(tag, "JJ") || tag == "POS") {
 			return false
@@ -1069,4 +1130,124 @@ func (x *Extractor) officeOf(s *model.Sentence, words []string, e model.Entity, 
 // comma, after which comes the main clause.
 func initialPhrase(toks []model.Token) bool {
 	return len(toks) > 0 && (toks[0].Tag == "IN" || toks[0].Tag == "VBG")
+}
+
+// antecedents are what a pronoun may stand for: person is the first
+// person of the last sentence that names one ("he said"); prev is the
+// subject of the sentence right before, read only when the sentence opens
+// with a pronoun.
+type antecedents struct {
+	person string
+	prev   subject
+}
+
+// subject is a sentence's subject: its names, whether it is plural (two
+// names or more, or a plural noun: "Russian officials", "the foreign
+// ministers of Germany and France") and whether it is one person.
+type subject struct {
+	names  []string
+	plural bool
+	person bool
+}
+
+// previousSubject reads the subject of sentence si: the names before its
+// first finite verb, with no adjunct or clause before them.
+func (x *Extractor) previousSubject(doc *model.Document, si int, ents []model.Entity) subject {
+	s := &doc.Sentences[si]
+	if s.Kind == model.BlockHeading || len(s.Tokens) == 0 {
+		return subject{}
+	}
+	if s.Tokens[0].Tag == "" {
+		x.pos.Tag(doc.Article.Text, s)
+	}
+	words := normTokens(s)
+	v := -1
+	for k, tk := range s.Tokens {
+		if finite(tk.Tag) || tk.Tag == "MD" {
+			v = k
+			break
+		}
+		if isBoundary(words[k]) || tk.Tag == "IN" && words[k] != "of" || x.opensClause(words, k) {
+			return subject{} // "In Kyiv, officials said", "After the vote, ...": no plain subject
+		}
+	}
+	if v <= 0 {
+		return subject{}
+	}
+	var sub subject
+	persons := 0
+	for _, e := range ents {
+		first, _ := tokenRange(s, e.Span)
+		if first >= v {
+			break
+		}
+		if e.Medium || x.qualifier(s, e) || e.Kind == model.Place && e.Country != "" && e.Country != e.Canonical && e.Actor == "" {
+			continue
+		}
+		sub.names = appendUnique(sub.names, e.ActorName())
+		if e.Kind == model.Person {
+			persons++
+		}
+	}
+	plural := len(sub.names) > 1
+	for k := 0; k < v; k++ {
+		if tag := s.Tokens[k].Tag; tag == "NNS" || tag == "NNPS" {
+			plural = true
+		}
+	}
+	sub.plural = plural
+	sub.person = len(sub.names) == 1 && persons == 1 && !plural
+	return sub
+}
+
+// pronounSubject is what a pronoun opening the sentence stands for when it
+// is the subject of trigger t ("They said", "He also met"): the previous
+// sentence's subject, when its number agrees ("they" plural, "he" and
+// "she" one person); nil otherwise.
+func (x *Extractor) pronounSubject(s *model.Sentence, words []string, t trigger, ante antecedents) []string {
+	if len(ante.prev.names) == 0 || len(words) == 0 || t.from < 1 || t.kind == "noun" {
+		return nil
+	}
+	switch {
+	case words[0] == "they" && ante.prev.plural:
+	case x.pronouns[words[0]] && ante.prev.person:
+	default:
+		return nil
+	}
+	for k := 1; k < t.from; k++ {
+		tag := s.Tokens[k].Tag
+		if isBoundary(words[k]) || strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "PRP") || tag == "CD" || tag == "IN" || tag == "WDT" || x.speechVerb(words[k]) {
+			return nil // "They said Russia attacked": the pronoun is not the attacker
+		}
+	}
+	return ante.prev.names
+}
+
+// titleRun reports that words[from:to] are only a title before a name
+// after an inverting verb ("said Secretary of State Antony Blinken"):
+// capitalised words, "of" and "the", no more than five.
+func (x *Extractor) titleRun(s *model.Sentence, words []string, from, to int) bool {
+	if to-from > 5 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if !(capitalised(s.Tokens[k].Text) || words[k] == "of" || words[k] == "the") {
+			return false
+		}
+	}
+	return true
+}
+
+// finiteAhead reports a finite verb in the few tokens from k on, before any
+// boundary: a clause of its own ("and Nehammer met him"), not a list.
+func finiteAhead(toks []model.Token, words []string, k int) bool {
+	for j := k; j < len(toks) && j < k+8; j++ {
+		if isBoundary(words[j]) {
+			return false
+		}
+		if finite(toks[j].Tag) {
+			return true
+		}
+	}
+	return false
 }

@@ -87,7 +87,7 @@ func split(joined string, segs []segment, out []model.Sentence) []model.Sentence
 	// prose's tokenizer panics on invalid UTF-8: give it the text with
 	// each invalid byte blanked, which keeps every offset.
 	safe := blankInvalid(joined)
-	toks := alignTokens(safe, prosetok.Tokenize(safe, nil))
+	toks := splitFinalPeriods(alignTokens(safe, prosetok.Tokenize(safe, nil)))
 	bounds := sentenceEnds(joined, toks)
 	bi, ti := 0, 0
 	for _, sg := range segs {

@@ -31,6 +31,10 @@ func TestSplitTextSentences(t *testing.T) {
 		{"He left at 3 p.m. on Monday. Mr Kerry's aide said: \"We don't know.\"",
 			[]string{"He left at 3 p.m. on Monday.", "Mr Kerry's aide said: \"We don't know.\""}},
 		{"Odesa Deaths", []string{"Odesa Deaths"}},
+		{"The analyst told Vox. NATO allies released a statement. Gen. Smith and Sen. Jones met in St. Petersburg on Feb. 24.",
+			[]string{"The analyst told Vox.", "NATO allies released a statement.", "Gen. Smith and Sen. Jones met in St. Petersburg on Feb. 24."}},
+		{"a strategic post in the Black Sea. Zelenskyy said at least 137 died. Rep. Steve Scalise (La.) said so.",
+			[]string{"a strategic post in the Black Sea.", "Zelenskyy said at least 137 died.", "Rep. Steve Scalise (La.) said so."}},
 		{"   ", nil},
 	}
 	for _, tt := range tests {
