@@ -22,6 +22,7 @@ type Chronology struct {
 	t      *Table
 	src    Mentions
 	groups []group
+	views  []model.Mention // Header's buffer
 }
 
 // group is one event: its mentions (rows of the table, in canonical order)
@@ -38,14 +39,11 @@ type group struct {
 func (c *Chronology) Len() int { return len(c.groups) }
 
 // Header builds event i without its mentions: everything the event says
-// comes from the merge table.
+// comes from the merge table. A Chronology is not safe for concurrent use.
 func (c *Chronology) Header(i int) (model.Event, error) {
 	g := &c.groups[i]
-	views := make([]model.Mention, len(g.rows))
-	for k, r := range g.rows {
-		c.t.view(int(r), &views[k])
-	}
-	e := c.m.event(views)
+	c.views = viewsOf(c.t, g.rows, c.views)
+	e := c.m.event(c.views)
 	e.Mentions = nil
 	if g.conflicts != nil {
 		e.ID = strings.Replace(e.ID, g.conflictingFrom, g.date, 1)
@@ -136,11 +134,7 @@ func (m *Merger) Chronology(t *Table, src Mentions) *Chronology {
 		}
 		day := order[lo:hi]
 		for _, rows := range m.layDay(t, day) {
-			views = views[:0]
-			for _, r := range rows {
-				views = append(views, model.Mention{})
-				t.view(int(r), &views[len(views)-1])
-			}
+			views = viewsOf(t, rows, views)
 			e := m.event(views)
 			c.groups = append(c.groups, group{rows: rows, date: e.Date, orderKey: keyOf(&e)})
 		}
@@ -149,6 +143,18 @@ func (m *Merger) Chronology(t *Table, src Mentions) *Chronology {
 	c.groups = m.joinConflicts(t, c.groups)
 	sort.SliceStable(c.groups, func(i, j int) bool { return c.groups[i].less(&c.groups[j].orderKey) })
 	return c
+}
+
+// viewsOf fills buf (grown if need be) with the views of rows.
+func viewsOf(t *Table, rows []int32, buf []model.Mention) []model.Mention {
+	if cap(buf) < len(rows) {
+		buf = make([]model.Mention, len(rows))
+	}
+	buf = buf[:len(rows)]
+	for k, r := range rows {
+		t.view(int(r), &buf[k])
+	}
+	return buf
 }
 
 // layDay joins the mentions of one date (rows day, in canonical order):

@@ -171,10 +171,7 @@ func (m *Merger) resolve(t *Table, gs []group, g []int) group {
 		return StartOf(cs[i].date) < StartOf(cs[j].date)
 	})
 	sort.SliceStable(all, func(i, j int) bool { return t.less(int(all[i]), int(all[j])) })
-	views := make([]model.Mention, len(all))
-	for k, r := range all {
-		t.view(int(r), &views[k])
-	}
+	views := viewsOf(t, all, nil)
 	e := m.event(views)
 	e.ID = strings.Replace(e.ID, views[0].Date, cs[0].date, 1)
 	e.Date = cs[0].date

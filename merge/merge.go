@@ -6,6 +6,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/timeline-news/timeline/extractors/events"
@@ -178,8 +179,14 @@ func (m *Merger) event(ms []model.Mention) model.Event {
 	}
 	e.Summary = m.summary(e, first)
 	h := sha1.New()
+	var line []byte
 	for _, x := range ms {
-		fmt.Fprintf(h, "%s|%d|%d|%s\n", x.Article, x.Start, x.TriggerStart, x.Type)
+		// "article|start|trigger_start|type\n", as the ids have always hashed
+		line = append(line[:0], x.Article...)
+		line = append(strconv.AppendInt(append(line, '|'), int64(x.Start), 10), '|')
+		line = append(strconv.AppendInt(line, int64(x.TriggerStart), 10), '|')
+		line = append(append(line, x.Type...), '\n')
+		h.Write(line)
 	}
 	e.ID = fmt.Sprintf("%s-%s-%s", date, e.Type, hex.EncodeToString(h.Sum(nil))[:8])
 	return e
