@@ -384,16 +384,34 @@ func (f *focusState) ok() bool { return f.d != nil && f.age <= 2 }
 
 // set moves the focus to the sentence's last day-precision date, if any,
 // and only to a day that has come (a past-tense sentence cannot happen on
-// the day of an election announced for next month).
+// the day of an election announced for next month). A sentence that names
+// no such day but a past year or month the focus lies outside ("During
+// the alliance's summit that year", after "on Sunday") has moved the
+// narrative elsewhere: the focus is dropped, so that "said at the summit"
+// next does not take Sunday.
 func (f *focusState) set(ds []dated, published string) {
 	for i := len(ds) - 1; i >= 0; i-- {
 		if published != "" && ds[i].date > published {
 			continue
 		}
-		if (ds[i].precision == model.PrecisionDay || ds[i].precision == model.PrecisionTime) && !ds[i].deadline && !ds[i].span && !ds[i].anchored {
-			// a period's start ("the death toll since Tuesday") or a day counted from another event is no day of the narrative
+		if ds[i].deadline || ds[i].span || ds[i].anchored {
+			continue // a period's start ("the death toll since Tuesday") or a day counted from another event is no time of the narrative
+		}
+		if ds[i].precision == model.PrecisionDay || ds[i].precision == model.PrecisionTime {
 			d := ds[i]
 			f.d, f.age = &d, 0
+			return
+		}
+	}
+	if f.d == nil {
+		return
+	}
+	for _, d := range ds {
+		if d.deadline || d.span || d.anchored || (published != "" && d.date > published) {
+			continue
+		}
+		if (d.precision == model.PrecisionYear || d.precision == model.PrecisionMonth) && !strings.HasPrefix(f.d.date, d.date) {
+			f.reset()
 			return
 		}
 	}
