@@ -143,6 +143,10 @@ type PlaceCues struct {
 	// a noun trigger after one takes that verb's subject as actor ("made
 	// visits to Ukraine for talks with Zelensky").
 	Purposes []string `yaml:"purposes"`
+	// MotionVerbs (forms) lend their subject to a noun trigger that is
+	// their purpose, after the phrases of where and when ("a delegation
+	// was traveling to Moscow on Monday for negotiations").
+	MotionVerbs []string `yaml:"motion_verbs"`
 }
 
 // AttachRules say which verbs let a time expression through to a trigger

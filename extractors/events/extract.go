@@ -28,6 +28,7 @@ type Extractor struct {
 	spans         map[string]bool
 	anchors       map[string]bool
 	support       map[string]bool
+	motion        map[string]bool
 	roleHeads     map[string]bool
 	roleMods      map[string]bool
 	honorific     map[string]bool
@@ -80,6 +81,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pronouns: set(r.Speakers.Pronouns), modifiers: set(r.Places.Modifiers), aux: set(r.Attach.Auxiliaries), subord: set(r.Attach.Subordinators), pos: postag.New()}
 	x.adjuncts = set(r.Places.Adjuncts)
 	x.purposes = set(r.Places.Purposes)
+	x.motion = set(r.Places.MotionVerbs)
 	x.unnamed = set(r.Speakers.Unnamed)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)

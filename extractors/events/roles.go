@@ -239,7 +239,9 @@ func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (
 // supportVerb is the support verb whose object the noun trigger is ("held
 // a virtual summit"), or whose object the noun is the purpose of, through
 // at most one more prepositional phrase ("made visits to Ukraine for
-// talks": who visits holds the talks); -1 when none. A name is a noun
+// talks": who visits holds the talks), or whose purpose it is after a
+// verb of motion and its phrases of where and when ("traveling to Moscow
+// on Monday for negotiations"); -1 when none. A name is a noun
 // whatever its tag.
 func (x *Extractor) supportVerb(s *model.Sentence, words []string, t trigger, ents []model.Entity) int {
 	gov, verb := x.nounGovernor(s, words, t)
@@ -265,10 +267,12 @@ func (x *Extractor) supportVerb(s *model.Sentence, words []string, t trigger, en
 		case inName[k] || strings.HasPrefix(tag, "NN"):
 			nouns++
 		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || words[k] == "":
-		case (tag == "IN" || tag == "TO") && preps == 0 && nouns > 0 && !x.purposes[words[k]]:
-			preps++ // "visits to Ukraine"
-		case strings.HasPrefix(tag, "VB") && nouns > 0 && x.support[words[k]]:
+		case (tag == "IN" || tag == "TO") && preps < 2 && nouns > 0 && !x.purposes[words[k]]:
+			preps++ // "visits to Ukraine", "to Moscow on Monday"
+		case strings.HasPrefix(tag, "VB") && nouns > 0 && x.support[words[k]] && preps < 2:
 			return k
+		case strings.HasPrefix(tag, "VB") && preps > 0 && x.motion[words[k]] && (tag == "TO" || k+1 < len(words) && (s.Tokens[k+1].Tag == "IN" || s.Tokens[k+1].Tag == "TO")):
+			return k // "was traveling to Moscow on Monday for negotiations"
 		default:
 			return -1 // "voted for talks", "ready for talks"
 		}
