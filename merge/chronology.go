@@ -39,7 +39,10 @@ type group struct {
 func (c *Chronology) Len() int { return len(c.groups) }
 
 // Header builds event i without its mentions: everything the event says
-// comes from the merge table. A Chronology is not safe for concurrent use.
+// comes from the merge table. The merge built it once already, to order
+// the events, and kept only the order: building it again here costs less
+// than holding every event's names and summary until it is written. A
+// Chronology is not safe for concurrent use.
 func (c *Chronology) Header(i int) (model.Event, error) {
 	g := &c.groups[i]
 	c.views = viewsOf(c.t, g.rows, c.views)
