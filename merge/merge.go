@@ -237,19 +237,6 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-func mentionLess(a, b *model.Mention) bool {
-	if a.Date != b.Date {
-		return a.Date < b.Date
-	}
-	if a.Article != b.Article {
-		return a.Article < b.Article
-	}
-	if a.TriggerStart != b.TriggerStart {
-		return a.TriggerStart < b.TriggerStart
-	}
-	return a.Type < b.Type
-}
-
 // orderKey is what places an event in the chronology: the start of its
 // date, coarser dates first on the same start, then type and id.
 type orderKey struct {

@@ -332,3 +332,18 @@ func TestTriggerNeedsCommonName(t *testing.T) {
 		t.Errorf("a report naming nobody did not join on the trigger: %d events", len(tl.Events))
 	}
 }
+
+// mentionLess is the canonical order of mentions, as Table.less gives it
+// on rows: date, article, trigger start, type.
+func mentionLess(a, b *model.Mention) bool {
+	if a.Date != b.Date {
+		return a.Date < b.Date
+	}
+	if a.Article != b.Article {
+		return a.Article < b.Article
+	}
+	if a.TriggerStart != b.TriggerStart {
+		return a.TriggerStart < b.TriggerStart
+	}
+	return a.Type < b.Type
+}

@@ -216,6 +216,7 @@ func (x *Extractors) Run(ctx context.Context, inputs []string, cfg Config) (*Res
 		ch = stage(ctx, s, n, buf, ch)
 	}
 	res, table := x.collect(ctx, ch, cfg, cancel)
+	res.Mentions = table.Len()
 	if err := res.store.Err(); err != nil {
 		res.Close()
 		return res, err
@@ -324,7 +325,6 @@ func (x *Extractors) collect(ctx context.Context, in <-chan item, cfg Config, ca
 					return
 				}
 				table.Add(&it.doc.Events[i])
-				res.Mentions++
 			}
 			if cfg.Keep {
 				res.Docs = append(res.Docs, it.doc)
