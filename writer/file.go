@@ -22,7 +22,11 @@ func WriteFile(path, format string, tl *model.Timeline) error {
 // WriteFileContext is WriteFile that gives up, leaving no trace, when ctx
 // is cancelled before the rename.
 func WriteFileContext(ctx context.Context, path, format string, tl *model.Timeline) error {
-	return writeFile(ctx, path, format, func(w io.Writer) error { return Encode(w, format, tl) })
+	var evs timelineEvents
+	if tl != nil {
+		evs = tl.Events
+	}
+	return StreamFileContext(ctx, path, format, evs)
 }
 
 // StreamFileContext is WriteFileContext for events taken one at a time
