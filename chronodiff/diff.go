@@ -103,6 +103,7 @@ type MentionRef struct {
 	Via       string   `json:"via"`
 	Actors    []string `json:"actors,omitempty"`
 	Places    []string `json:"places,omitempty"`
+	Groups    []string `json:"groups,omitempty"`
 }
 
 // WhyFunc explains what side ("base" or "head") did with the trigger of a
@@ -345,7 +346,7 @@ func addSorted(list []string, s string) []string {
 func mref(event string, m *model.Mention) *MentionRef {
 	return &MentionRef{Event: event, Date: m.Date, Type: m.Type, Rule: m.Rule, Trigger: m.Trigger, Modality: m.Modality,
 		TimeText: m.Time.Text, TimeValue: m.Time.Value, TimeRule: m.Time.Rule, Via: m.Time.Via,
-		Actors: m.Actors, Places: m.Places}
+		Actors: m.Actors, Places: m.Places, Groups: m.Groups}
 }
 
 func sameMention(a, b *MentionRef) bool {
@@ -353,7 +354,8 @@ func sameMention(a, b *MentionRef) bool {
 		a.Modality == b.Modality && a.TimeText == b.TimeText && a.TimeValue == b.TimeValue &&
 		a.TimeRule == b.TimeRule && a.Via == b.Via &&
 		strings.Join(a.Actors, "\x00") == strings.Join(b.Actors, "\x00") &&
-		strings.Join(a.Places, "\x00") == strings.Join(b.Places, "\x00")
+		strings.Join(a.Places, "\x00") == strings.Join(b.Places, "\x00") &&
+		strings.Join(a.Groups, "\x00") == strings.Join(b.Groups, "\x00")
 }
 
 // changeLess orders changes chronologically, then by their first evidence.

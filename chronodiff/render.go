@@ -68,6 +68,9 @@ func reading(m *MentionRef) string {
 	if len(m.Actors)+len(m.Places) > 0 {
 		s += "; names " + strings.Join(append(append([]string{}, m.Actors...), m.Places...), ", ")
 	}
+	if len(m.Groups) > 0 {
+		s += "; groups " + strings.Join(m.Groups, ", ")
+	}
 	return s + " -> " + m.Event
 }
 

@@ -164,6 +164,9 @@ func (m *Merger) event(ms []model.Mention) model.Event {
 		for _, t := range x.Targets {
 			e.Targets = appendUnique(e.Targets, t)
 		}
+		for _, g := range x.Groups {
+			e.Groups = appendUnique(e.Groups, g)
+		}
 		mods[x.Modality] = true
 	}
 	// A name that acts in one report and is acted on in another acts.
@@ -197,14 +200,18 @@ func (m *Merger) summary(e model.Event, first model.Mention) string {
 	if label == "" {
 		label = e.Type
 	}
+	actors := e.Actors
+	if len(actors) == 0 {
+		actors = e.Groups // "Seizure: protesters (...)" when the text names nobody
+	}
 	var b strings.Builder
 	b.WriteString(label)
-	if len(e.Actors)+len(e.Targets) > 0 {
+	if len(actors)+len(e.Targets) > 0 {
 		b.WriteString(":")
 	}
-	if len(e.Actors) > 0 {
+	if len(actors) > 0 {
 		b.WriteString(" ")
-		b.WriteString(strings.Join(e.Actors[:min(3, len(e.Actors))], ", "))
+		b.WriteString(strings.Join(actors[:min(3, len(actors))], ", "))
 	}
 	if len(e.Targets) > 0 {
 		b.WriteString(" → ")

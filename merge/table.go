@@ -20,9 +20,9 @@ type Table struct {
 	listID map[string]uint32
 	// Fields that come together are interned together: (article,
 	// published), (type, rule, modality), (actors, places, targets,
-	// source). Few distinct tuples, one id in the row.
-	tuples  [][4]uint32
-	tupleID map[[4]uint32]uint32
+	// source, groups). Few distinct tuples, one id in the row.
+	tuples  [][5]uint32
+	tupleID map[[5]uint32]uint32
 	key     strings.Builder
 	chunks  [][]row
 	n       int
@@ -32,7 +32,7 @@ type Table struct {
 // row is one mention: ids into Table.strs and Table.tuples.
 type row struct {
 	date, trigger       uint32 // strs
-	doc, kind, names    uint32 // tuples: (article, published), (type, rule, modality), (actors, places, targets, source)
+	doc, kind, names    uint32 // tuples: (article, published), (type, rule, modality), (actors, places, targets, source, groups)
 	start, triggerStart int32
 }
 
@@ -47,7 +47,7 @@ func NewTable() *Table {
 	t.ids[""] = 0
 	t.lists = append(t.lists, nil)
 	t.listID[""] = 0
-	t.tupleID = map[[4]uint32]uint32{}
+	t.tupleID = map[[5]uint32]uint32{}
 	return t
 }
 
@@ -62,9 +62,9 @@ func (t *Table) Add(m *model.Mention) {
 	c := &t.chunks[len(t.chunks)-1]
 	*c = append(*c, row{
 		date: t.str(m.Date), trigger: t.str(m.Trigger),
-		doc:   t.tuple([4]uint32{t.str(m.Article), t.str(m.Published)}),
-		kind:  t.tuple([4]uint32{t.str(m.Type), t.str(m.Rule), t.str(m.Modality)}),
-		names: t.tuple([4]uint32{t.list(m.Actors), t.list(m.Places), t.list(m.Targets), t.str(m.Source)}),
+		doc:   t.tuple([5]uint32{t.str(m.Article), t.str(m.Published)}),
+		kind:  t.tuple([5]uint32{t.str(m.Type), t.str(m.Rule), t.str(m.Modality)}),
+		names: t.tuple([5]uint32{t.list(m.Actors), t.list(m.Places), t.list(m.Targets), t.str(m.Source), t.list(m.Groups)}),
 		start: int32(m.Start), triggerStart: int32(m.TriggerStart),
 	})
 	t.n++
@@ -89,14 +89,14 @@ func (t *Table) str(s string) uint32 {
 	return id
 }
 
-func (t *Table) tuple(k [4]uint32) uint32 {
+func (t *Table) tuple(k [5]uint32) uint32 {
 	if id, ok := t.tupleID[k]; ok {
 		return id
 	}
 	id := uint32(len(t.tuples))
 	t.tuples = append(t.tuples, k)
 	t.tupleID[k] = id
-	t.bytes += 16 + 64
+	t.bytes += 20 + 64
 	return id
 }
 
@@ -133,7 +133,7 @@ func (t *Table) view(i int, m *model.Mention) {
 	*m = model.Mention{
 		Article: s[doc[0]], Published: s[doc[1]], Date: s[r.date], Type: s[kind[0]], Rule: s[kind[1]],
 		Trigger: s[r.trigger], Source: s[names[3]], Modality: s[kind[2]],
-		Actors: t.lists[names[0]], Places: t.lists[names[1]], Targets: t.lists[names[2]],
+		Actors: t.lists[names[0]], Places: t.lists[names[1]], Targets: t.lists[names[2]], Groups: t.lists[names[4]],
 		Start: int(r.start), TriggerStart: int(r.triggerStart),
 	}
 }

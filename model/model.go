@@ -202,7 +202,11 @@ type Mention struct {
 	Source        string   `json:"source,omitempty" yaml:"source,omitempty"`     // who said it, for reported events
 	Actors        []string `json:"actors,omitempty" yaml:"actors,omitempty"`     // named before the trigger: who did it
 	Targets       []string `json:"targets,omitempty" yaml:"targets,omitempty"`   // named after it: to whom
-	Places        []string `json:"places,omitempty" yaml:"places,omitempty"`
+	// Groups are who did it as the text gives them by a common noun
+	// ("the protesters", "pro-Russian separatists"): descriptions, not
+	// names, so the merge never compares them.
+	Groups []string `json:"groups,omitempty" yaml:"groups,omitempty"`
+	Places []string `json:"places,omitempty" yaml:"places,omitempty"`
 	// Roles are the titles or offices the text gives the people of the
 	// mention, by canonical name ("Arsen Avakov": "Interior Minister").
 	Roles map[string]string `json:"roles,omitempty" yaml:"roles,omitempty"`
@@ -220,6 +224,7 @@ type Event struct {
 	Summary   string    `json:"summary" yaml:"summary"`
 	Actors    []string  `json:"actors" yaml:"actors"`
 	Targets   []string  `json:"targets,omitempty" yaml:"targets,omitempty"`
+	Groups    []string  `json:"groups,omitempty" yaml:"groups,omitempty"` // actors given by a common noun
 	Places    []string  `json:"places" yaml:"places"`
 	Modality  string    `json:"modality,omitempty" yaml:"modality,omitempty"`
 	Conflicts []string  `json:"conflicts,omitempty" yaml:"conflicts,omitempty"`

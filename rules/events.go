@@ -16,6 +16,7 @@ type EventRules struct {
 	Speakers SpeakerCues
 	Attach   AttachRules
 	Roles    RoleCues
+	Groups   GroupCues
 	Merge    MergeRules
 	// Pos holds each rule's and type's position, by id, for messages.
 	Pos map[string]Pos
@@ -67,12 +68,13 @@ type EventExample struct {
 	Date      string `yaml:"date"`     // expected event date, when given
 	Modality  string `yaml:"modality"` // expected modality, when given
 	// Checked by the events package's tests (the pipeline's example check
-	// reads the fields above): the type, actors, targets, source and roles
+	// reads the fields above): the type, actors, targets, groups, source and roles
 	// of the rule's first dated mention, and NoEvent for an example whose
 	// trigger fires but must give no dated event.
 	Type    string            `yaml:"type"`
 	Actors  []string          `yaml:"actors"`
 	Targets []string          `yaml:"targets"`
+	Groups  []string          `yaml:"groups"`
 	Source  *string           `yaml:"source"`
 	Roles   map[string]string `yaml:"roles"`
 	NoEvent bool              `yaml:"no_event"`
@@ -99,6 +101,17 @@ type RoleCues struct {
 	Modifiers []string `yaml:"modifiers"`
 	// Honorifics are titles that give no role ("Mr", "Dr").
 	Honorifics []string `yaml:"honorifics"`
+}
+
+// GroupCues find the side a text gives by a common noun rather than a name
+// ("the protesters", "pro-Russian separatists", "opposition medics").
+type GroupCues struct {
+	// Heads are the singular nouns (plurals are generated) that can head a
+	// group that acts.
+	Heads []string `yaml:"heads"`
+	// Quantities head a phrase whose "of" complement is the group ("dozens
+	// of protesters", "a crowd of activists").
+	Quantities []string `yaml:"quantities"`
 }
 
 // ModalityCue sets a mention's modality when one of its words stands within
@@ -188,6 +201,9 @@ type SpeakerCues struct {
 	// GroupPronouns ("it said", "they announced") stand for the sentence's
 	// first name that can act.
 	GroupPronouns []string `yaml:"group_pronouns"`
+	// Possessives opening a clause's subject ("that its forces had
+	// regained control") stand for the sentence's first name that can act.
+	Possessives []string `yaml:"possessives"`
 	// Unnamed are the nouns of a speaker the text does not name; a seat
 	// of government or a country right after one with "in" gives the
 	// speaker's side ("a top official in Moscow said": Russia).
@@ -239,7 +255,7 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 			errs = append(errs, eventsFileErr(d.Name, err))
 			continue
 		}
-		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "attach", "roles", "merge")
+		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "attach", "roles", "groups", "merge")
 		errs = append(errs, e...)
 		errs = append(errs, eachItem(d.Name, secs["types"].value, func(p Pos, t *EventType) {
 			if e := types.put(t.ID, p, *t); e != nil {
@@ -279,6 +295,11 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 		}
 		if s, ok := secs["roles"]; ok {
 			if err := decodeStrict(d.Name, s.value, &out.Roles); err != nil {
+				errs = append(errs, eventsFileErr(d.Name, err))
+			}
+		}
+		if s, ok := secs["groups"]; ok {
+			if err := decodeStrict(d.Name, s.value, &out.Groups); err != nil {
 				errs = append(errs, eventsFileErr(d.Name, err))
 			}
 		}

@@ -352,6 +352,9 @@ func (e *explainer) triggers(b *strings.Builder, doc *model.Document, si int) {
 			if len(m.Actors)+len(m.Places) > 0 {
 				fmt.Fprintf(b, "    actors %s; places %s\n", listOr(m.Actors), listOr(m.Places))
 			}
+			if len(m.Groups) > 0 {
+				fmt.Fprintf(b, "    groups %s\n", strings.Join(m.Groups, ", "))
+			}
 			if ev := e.eventOf[mentionKey(m.Article, m.TriggerStart)]; ev != nil {
 				fmt.Fprintf(b, "    -> event %s (%d mention(s))\n", ev.ID, len(ev.Mentions))
 			}

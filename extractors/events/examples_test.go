@@ -12,7 +12,7 @@ import (
 
 // TestExampleRoles runs the parts of every rule's examples that the
 // pipeline's example check does not read: the type, actors, targets,
-// source and roles of the rule's first dated mention, and no_event.
+// groups, source and roles of the rule's first dated mention, and no_event.
 func TestExampleRoles(t *testing.T) {
 	rs, err := rules.LoadDefault("")
 	if err != nil {
@@ -24,7 +24,7 @@ func TestExampleRoles(t *testing.T) {
 	}
 	for _, r := range rs.Events.Rules {
 		for i, ex := range r.Examples {
-			if ex.Type == "" && ex.Actors == nil && ex.Targets == nil && ex.Source == nil && ex.Roles == nil && !ex.NoEvent && !ex.Realis {
+			if ex.Type == "" && ex.Actors == nil && ex.Targets == nil && ex.Groups == nil && ex.Source == nil && ex.Roles == nil && !ex.NoEvent && !ex.Realis {
 				continue
 			}
 			art := model.Article{ID: "example", Text: ex.Text}
@@ -71,6 +71,9 @@ func TestExampleRoles(t *testing.T) {
 			}
 			if ex.Targets != nil && !slices.Equal(m.Targets, ex.Targets) && !(len(m.Targets) == 0 && len(ex.Targets) == 0) {
 				fail("targets %q, want %q", m.Targets, ex.Targets)
+			}
+			if ex.Groups != nil && !slices.Equal(m.Groups, ex.Groups) && !(len(m.Groups) == 0 && len(ex.Groups) == 0) {
+				fail("groups %q, want %q", m.Groups, ex.Groups)
 			}
 			if ex.Source != nil && m.Source != *ex.Source {
 				fail("source %q, want %q", m.Source, *ex.Source)

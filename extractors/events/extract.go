@@ -34,9 +34,12 @@ type Extractor struct {
 	honorific     map[string]bool
 	inverted      map[string]bool
 	groupPronouns map[string]bool
+	possessives   map[string]bool
 	adjuncts      map[string]bool
 	purposes      map[string]bool
 	unnamed       map[string]bool
+	groupHeads    map[string]bool // nouns that head a group, with their plurals
+	quantities    map[string]bool
 	clear         [][]string // transparent word sequences
 	pos           *postag.Tagger
 	recasts       []recast // per rule; an empty type when the rule has none
@@ -82,7 +85,8 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.adjuncts = set(r.Places.Adjuncts)
 	x.purposes = set(r.Places.Purposes)
 	x.motion = set(r.Places.MotionVerbs)
-	x.unnamed = set(r.Speakers.Unnamed)
+	x.unnamed, x.possessives = set(r.Speakers.Unnamed), set(r.Speakers.Possessives)
+	x.groupHeads, x.quantities = nounSet(r.Groups.Heads), nounSet(r.Groups.Quantities)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)
 	x.deadlines, x.spans = set(r.Attach.Deadlines), set(r.Attach.Spans)
@@ -115,6 +119,17 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 		x.mods = append(x.mods, mod)
 	}
 	return x, nil
+}
+
+// nounSet holds nouns with their plurals.
+func nounSet(nouns []string) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range nouns {
+		for _, f := range nounForms(strings.ToLower(n)) {
+			m[f] = true
+		}
+	}
+	return m
 }
 
 func set(words []string) map[string]bool {
@@ -367,6 +382,10 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 				m.Source = strings.Clone(names[0])
 			}
 		}
+	}
+	m.Groups = x.actorGroups(s, words, actorsOf, ents, ds)
+	if len(m.Actors) == 0 && len(m.Groups) == 0 && ante.prev.group != "" && x.pronounOpens(s, words, actorsOf, ante.prev) {
+		m.Groups = []string{ante.prev.group} // "The protesters stormed the building. They said ..."
 	}
 	if rule.Class == "speech" && len(m.Actors) == 0 && m.Source != "" {
 		m.Actors = []string{strings.Clone(m.Source)} // the speaker acts, even when named after the verb

@@ -3,6 +3,7 @@ package events
 // Roles: actors, targets, places and the speaker of a speech act.
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -170,8 +171,8 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 // underscored").
 func (x *Extractor) impliedActors(s *model.Sentence, words []string, t trigger, c clause, ents []model.Entity) []string {
 	for k := c.lo; k < t.from; k++ {
-		if x.groupPronouns[words[k]] || x.pronouns[words[k]] {
-			return x.subjectNames(s, words, ents, 0, c.lo) // "and about two weeks ago, he also had a call"
+		if x.groupPronouns[words[k]] || x.pronouns[words[k]] || x.possessives[words[k]] {
+			return x.subjectNames(s, words, ents, 0, c.lo) // "and about two weeks ago, he also had a call", "said its forces had"
 		}
 		if tag := s.Tokens[k].Tag; strings.HasPrefix(tag, "VB") || strings.HasPrefix(tag, "NN") && !timeNoun[words[k]] {
 			break // the clause's subject is no pronoun
@@ -1150,6 +1151,7 @@ type antecedents struct {
 // ministers of Germany and France") and whether it is one person.
 type subject struct {
 	names  []string
+	group  string // a group the subject gives by a common noun ("the protesters")
 	plural bool
 	person bool
 }
@@ -1165,23 +1167,36 @@ func (x *Extractor) previousSubject(doc *model.Document, si int, ents []model.En
 		x.pos.Tag(doc.Article.Text, s)
 	}
 	words := normTokens(s)
+	start := 0
+	if s.Tokens[0].Tag == "IN" || x.opensClause(words, 0) {
+		// "In Kyiv, officials said", "As sirens wailed, protesters
+		// heeded": the subject follows the fronted phrase's comma
+		start = slices.Index(words, ",") + 1
+		if start == 0 {
+			return subject{}
+		}
+	}
 	v := -1
-	for k, tk := range s.Tokens {
+	for k := start; k < len(s.Tokens); k++ {
+		tk := s.Tokens[k]
 		if finite(tk.Tag) || tk.Tag == "MD" {
 			v = k
 			break
 		}
 		if isBoundary(words[k]) || tk.Tag == "IN" && words[k] != "of" || x.opensClause(words, k) {
-			return subject{} // "In Kyiv, officials said", "After the vote, ...": no plain subject
+			return subject{} // "Officials, after the vote, said": no plain subject
 		}
 	}
-	if v <= 0 {
+	if v <= start {
 		return subject{}
 	}
 	var sub subject
 	persons := 0
 	for _, e := range ents {
 		first, _ := tokenRange(s, e.Span)
+		if first < start {
+			continue
+		}
 		if first >= v {
 			break
 		}
@@ -1194,37 +1209,49 @@ func (x *Extractor) previousSubject(doc *model.Document, si int, ents []model.En
 		}
 	}
 	plural := len(sub.names) > 1
-	for k := 0; k < v; k++ {
+	for k := start; k < v; k++ {
 		if tag := s.Tokens[k].Tag; tag == "NNS" || tag == "NNPS" {
 			plural = true
 		}
 	}
 	sub.plural = plural
+	if g := x.subjectGroups(s, words, ents, nil, clause{lo: start, hi: len(words), ante: -1}, v); len(g) > 0 {
+		sub.group = g[0]
+	}
 	sub.person = len(sub.names) == 1 && persons == 1 && !plural
 	return sub
 }
 
 // pronounSubject is what a pronoun opening the sentence stands for when it
 // is the subject of trigger t ("They said", "He also met"): the previous
-// sentence's subject, when its number agrees ("they" plural, "he" and
-// "she" one person); nil otherwise.
+// sentence's subject, when its number agrees; nil otherwise.
 func (x *Extractor) pronounSubject(s *model.Sentence, words []string, t trigger, ante antecedents) []string {
-	if len(ante.prev.names) == 0 || len(words) == 0 || t.from < 1 || t.kind == "noun" {
+	if len(ante.prev.names) == 0 || !x.pronounOpens(s, words, t, ante.prev) {
 		return nil
 	}
+	return ante.prev.names
+}
+
+// pronounOpens reports a pronoun opening the sentence that is the subject
+// of trigger t and agrees in number with prev ("they" plural, "he" and
+// "she" one person).
+func (x *Extractor) pronounOpens(s *model.Sentence, words []string, t trigger, prev subject) bool {
+	if len(words) == 0 || t.from < 1 || t.kind == "noun" {
+		return false
+	}
 	switch {
-	case words[0] == "they" && ante.prev.plural:
-	case x.pronouns[words[0]] && ante.prev.person:
+	case words[0] == "they" && prev.plural:
+	case x.pronouns[words[0]] && prev.person:
 	default:
-		return nil
+		return false
 	}
 	for k := 1; k < t.from; k++ {
 		tag := s.Tokens[k].Tag
 		if isBoundary(words[k]) || strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "PRP") || tag == "CD" || tag == "IN" || tag == "WDT" || x.speechVerb(words[k]) {
-			return nil // "They said Russia attacked": the pronoun is not the attacker
+			return false // "They said Russia attacked": the pronoun is not the attacker
 		}
 	}
-	return ante.prev.names
+	return true
 }
 
 // titleRun reports that words[from:to] are only a title before a name

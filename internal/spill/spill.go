@@ -197,7 +197,7 @@ func (s *Store) Close() error {
 
 // clone copies m with every string and list of its own, so that keeping it
 // does not keep the article it was cut from. The strings are cut from one
-// new string and the three name lists share one array: two allocations,
+// new string and the four name lists share one array: two allocations,
 // not twenty (the roles, a map, take their own).
 func clone(m *model.Mention) model.Mention {
 	c := *m
@@ -206,7 +206,7 @@ func clone(m *model.Mention) model.Mention {
 	for _, p := range fields {
 		n += len(*p)
 	}
-	lists := []*[]string{&c.Actors, &c.Targets, &c.Places}
+	lists := []*[]string{&c.Actors, &c.Targets, &c.Places, &c.Groups}
 	names := 0
 	for _, l := range lists {
 		names += len(*l)
@@ -263,8 +263,8 @@ func footprint(m *model.Mention) int {
 	for _, p := range stringFields(m) {
 		n += len(*p)
 	}
-	names := len(m.Actors) + len(m.Targets) + len(m.Places)
-	for _, l := range [][]string{m.Actors, m.Targets, m.Places} {
+	names := len(m.Actors) + len(m.Targets) + len(m.Places) + len(m.Groups)
+	for _, l := range [][]string{m.Actors, m.Targets, m.Places, m.Groups} {
 		for _, s := range l {
 			n += len(s)
 		}
