@@ -67,12 +67,13 @@ type EventExample struct {
 	Date      string `yaml:"date"`     // expected event date, when given
 	Modality  string `yaml:"modality"` // expected modality, when given
 	// Checked by the events package's tests (the pipeline's example check
-	// reads the fields above): the type, actors, targets, source and roles
+	// reads the fields above): the type, actors, targets, places, source and roles
 	// of the rule's first dated mention, and NoEvent for an example whose
 	// trigger fires but must give no dated event.
 	Type    string            `yaml:"type"`
 	Actors  []string          `yaml:"actors"`
 	Targets []string          `yaml:"targets"`
+	Places  []string          `yaml:"places"`
 	Source  *string           `yaml:"source"`
 	Roles   map[string]string `yaml:"roles"`
 	NoEvent bool              `yaml:"no_event"`
