@@ -148,6 +148,10 @@ type PlaceCues struct {
 	// their purpose, after the phrases of where and when ("a delegation
 	// was traveling to Moscow on Monday for negotiations").
 	MotionVerbs []string `yaml:"motion_verbs"`
+	// Destinations are the prepositions of a verb of motion's goal: its
+	// place is where the noun of its purpose happens ("traveled to Moscow
+	// for talks"); an origin ("from") is none.
+	Destinations []string `yaml:"destinations"`
 }
 
 // AttachRules say which verbs let a time expression through to a trigger

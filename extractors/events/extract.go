@@ -29,6 +29,7 @@ type Extractor struct {
 	anchors       map[string]bool
 	support       map[string]bool
 	motion        map[string]bool
+	destinations  map[string]bool
 	roleHeads     map[string]bool
 	roleMods      map[string]bool
 	honorific     map[string]bool
@@ -82,6 +83,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.adjuncts = set(r.Places.Adjuncts)
 	x.purposes = set(r.Places.Purposes)
 	x.motion = set(r.Places.MotionVerbs)
+	x.destinations = set(r.Places.Destinations)
 	x.unnamed = set(r.Speakers.Unnamed)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)

@@ -151,6 +151,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			actors = appendUnique(actors, n)
 		}
 	}
+	places, targets = x.withDestination(s, words, t, ents, places, targets) // "traveling to Moscow for negotiations"
 	// One name both acting and acted on ("Russia ... Russian troops") acts.
 	kept := targets[:0]
 	for _, n := range targets {
