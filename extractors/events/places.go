@@ -50,38 +50,7 @@ func namedElse(ents []model.Entity, i int, n string) bool {
 // taken. -1 when there is none: no verb of motion in the clause, or only
 // an origin ("returned from Moscow for talks").
 func (x *Extractor) destination(s *model.Sentence, words []string, t trigger, ents []model.Entity) int {
-	if t.kind != "noun" {
-		return -1
-	}
-	gov, _ := x.nounGovernor(s, words, t)
-	if gov < 1 || !x.purposes[words[gov]] {
-		return -1
-	}
-	at := make([]int, len(words)) // entity index + 1 by token
-	for i, e := range ents {
-		from, to := tokenRange(s, e.Span)
-		for k := from; k < to && k < len(at); k++ {
-			at[k] = i + 1
-		}
-	}
-	verb, preps, nouns := -1, 0, 0
-walk:
-	for k := gov - 1; k >= 0 && k >= gov-16; k-- {
-		switch tag := s.Tokens[k].Tag; {
-		case at[k] > 0 || strings.HasPrefix(tag, "NN"):
-			nouns++
-		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || tag == "RB" || words[k] == "":
-		case words[k] == "," && x.placeApposition(s, words, ents, at, k):
-			// "to Kyiv, Ukraine, for talks": one place
-		case (tag == "IN" || tag == "TO") && preps < 3 && nouns > 0 && !x.purposes[words[k]]:
-			preps++
-		case strings.HasPrefix(tag, "VB") && preps > 0 && x.motion[words[k]]:
-			verb = k
-			break walk
-		default:
-			return -1 // another clause, or no verb of motion: "ready for talks"
-		}
-	}
+	verb, gov, at := x.motionVerb(s, words, t, ents)
 	if verb < 0 {
 		return -1
 	}
@@ -111,6 +80,45 @@ walk:
 		}
 	}
 	return -1
+}
+
+// motionVerb is the verb of motion whose purpose a noun trigger after a
+// purpose preposition (gov) is, over the verb's phrases of where and when
+// ("was traveling to Moscow on Monday for negotiations", "flew from Warsaw
+// to Kyiv, Ukraine, on Tuesday for talks"), -1 when none in its clause; at
+// maps tokens to entity index + 1.
+func (x *Extractor) motionVerb(s *model.Sentence, words []string, t trigger, ents []model.Entity) (verb, gov int, at []int) {
+	if t.kind != "noun" {
+		return -1, -1, nil
+	}
+	gov, _ = x.nounGovernor(s, words, t)
+	if gov < 1 || !x.purposes[words[gov]] {
+		return -1, -1, nil
+	}
+	at = make([]int, len(words))
+	for i, e := range ents {
+		from, to := tokenRange(s, e.Span)
+		for k := from; k < to && k < len(at); k++ {
+			at[k] = i + 1
+		}
+	}
+	preps, nouns := 0, 0
+	for k := gov - 1; k >= 0 && k >= gov-16; k-- {
+		switch tag := s.Tokens[k].Tag; {
+		case at[k] > 0 || strings.HasPrefix(tag, "NN"):
+			nouns++
+		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || tag == "RB" || words[k] == "":
+		case words[k] == "," && x.placeApposition(s, words, ents, at, k):
+			// "to Kyiv, Ukraine, for talks": one place
+		case (tag == "IN" || tag == "TO") && preps < 3 && nouns > 0 && !x.purposes[words[k]]:
+			preps++
+		case strings.HasPrefix(tag, "VB") && preps > 0 && x.motion[words[k]]:
+			return k, gov, at
+		default:
+			return -1, -1, nil // another clause, or no verb of motion: "ready for talks"
+		}
+	}
+	return -1, -1, nil
 }
 
 // placeApposition reports a comma that opens or closes a country after a

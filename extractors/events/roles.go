@@ -255,6 +255,9 @@ func (x *Extractor) supportVerb(s *model.Sentence, words []string, t trigger, en
 	if gov < 1 || !x.purposes[words[gov]] || t.kind != "noun" {
 		return -1
 	}
+	if v, _, _ := x.motionVerb(s, words, t, ents); v >= 0 {
+		return v // "flew to Kyiv, Ukraine, on Tuesday for talks"
+	}
 	inName := make([]bool, len(words))
 	for _, e := range ents {
 		from, to := tokenRange(s, e.Span)
