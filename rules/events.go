@@ -68,13 +68,14 @@ type EventExample struct {
 	Date      string `yaml:"date"`     // expected event date, when given
 	Modality  string `yaml:"modality"` // expected modality, when given
 	// Checked by the events package's tests (the pipeline's example check
-	// reads the fields above): the type, actors, targets, groups, source and roles
+	// reads the fields above): the type, actors, targets, places, groups, source and roles
 	// of the rule's first dated mention, and NoEvent for an example whose
 	// trigger fires but must give no dated event.
 	Type    string            `yaml:"type"`
 	Actors  []string          `yaml:"actors"`
 	Targets []string          `yaml:"targets"`
 	Groups  []string          `yaml:"groups"`
+	Places  []string          `yaml:"places"`
 	Source  *string           `yaml:"source"`
 	Roles   map[string]string `yaml:"roles"`
 	NoEvent bool              `yaml:"no_event"`
@@ -160,6 +161,10 @@ type PlaceCues struct {
 	// their purpose, after the phrases of where and when ("a delegation
 	// was traveling to Moscow on Monday for negotiations").
 	MotionVerbs []string `yaml:"motion_verbs"`
+	// Destinations are the prepositions of a verb of motion's goal: its
+	// place is where the noun of its purpose happens ("traveled to Moscow
+	// for talks"); an origin ("from") is none.
+	Destinations []string `yaml:"destinations"`
 }
 
 // AttachRules say which verbs let a time expression through to a trigger

@@ -24,7 +24,7 @@ func TestExampleRoles(t *testing.T) {
 	}
 	for _, r := range rs.Events.Rules {
 		for i, ex := range r.Examples {
-			if ex.Type == "" && ex.Actors == nil && ex.Targets == nil && ex.Groups == nil && ex.Source == nil && ex.Roles == nil && !ex.NoEvent && !ex.Realis {
+			if ex.Type == "" && ex.Actors == nil && ex.Targets == nil && ex.Groups == nil && ex.Places == nil && ex.Source == nil && ex.Roles == nil && !ex.NoEvent && !ex.Realis {
 				continue
 			}
 			art := model.Article{ID: "example", Text: ex.Text}
@@ -74,6 +74,9 @@ func TestExampleRoles(t *testing.T) {
 			}
 			if ex.Groups != nil && !slices.Equal(m.Groups, ex.Groups) && !(len(m.Groups) == 0 && len(ex.Groups) == 0) {
 				fail("groups %q, want %q", m.Groups, ex.Groups)
+			}
+			if ex.Places != nil && !slices.Equal(m.Places, ex.Places) && !(len(m.Places) == 0 && len(ex.Places) == 0) {
+				fail("places %q, want %q", m.Places, ex.Places)
 			}
 			if ex.Source != nil && m.Source != *ex.Source {
 				fail("source %q, want %q", m.Source, *ex.Source)

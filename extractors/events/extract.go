@@ -29,6 +29,7 @@ type Extractor struct {
 	anchors       map[string]bool
 	support       map[string]bool
 	motion        map[string]bool
+	destinations  map[string]bool
 	roleHeads     map[string]bool
 	roleMods      map[string]bool
 	honorific     map[string]bool
@@ -87,6 +88,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.motion = set(r.Places.MotionVerbs)
 	x.unnamed, x.possessives = set(r.Speakers.Unnamed), set(r.Speakers.Possessives)
 	x.groupHeads, x.quantities = nounSet(r.Groups.Heads), nounSet(r.Groups.Quantities)
+	x.destinations = set(r.Places.Destinations)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)
 	x.deadlines, x.spans = set(r.Attach.Deadlines), set(r.Attach.Spans)

@@ -152,6 +152,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			actors = appendUnique(actors, n)
 		}
 	}
+	places, targets = x.withDestination(s, words, t, ents, places, targets) // "traveling to Moscow for negotiations"
 	// One name both acting and acted on ("Russia ... Russian troops") acts.
 	kept := targets[:0]
 	for _, n := range targets {
@@ -254,6 +255,9 @@ func (x *Extractor) supportVerb(s *model.Sentence, words []string, t trigger, en
 	}
 	if gov < 1 || !x.purposes[words[gov]] || t.kind != "noun" {
 		return -1
+	}
+	if v, _, _ := x.motionVerb(s, words, t, ents); v >= 0 {
+		return v // "flew to Kyiv, Ukraine, on Tuesday for talks"
 	}
 	inName := make([]bool, len(words))
 	for _, e := range ents {
