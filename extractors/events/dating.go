@@ -273,7 +273,7 @@ func quotedTokens(words []string) []bool {
 // isBoundary reports clause-boundary tokens (quotes normalise to "").
 func isBoundary(w string) bool {
 	switch w {
-	case ",", ";", ":", "—", "–", "--", "(", ")", "", "\"", "'":
+	case ",", ";", ":", "—", "–", "―", "--", "(", ")", "", "\"", "'":
 		return true
 	}
 	return false

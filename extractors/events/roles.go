@@ -148,7 +148,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 	} else if verb := x.supportVerb(s, words, t, ents); verb >= 0 {
 		// "U.K. Prime Minister Boris Johnson made a surprise visit": the
 		// whole subject visits, not only the country the window kept
-		for _, n := range x.subjectNames(s, words, ents, c.lo, verb) {
+		for _, n := range x.subjectNames(s, words, ents, subjectStart(s.Tokens, c.lo, verb), verb) {
 			actors = appendUnique(actors, n)
 		}
 	}
@@ -183,7 +183,7 @@ func (x *Extractor) impliedActors(s *model.Sentence, words []string, t trigger, 
 		return nil
 	}
 	if verb := x.supportVerb(s, words, t, ents); verb >= 0 {
-		return x.subjectNames(s, words, ents, c.lo, verb) // "Biden held a virtual summit with Putin", "made visits to Ukraine for talks"
+		return x.subjectNames(s, words, ents, subjectStart(s.Tokens, c.lo, verb), verb) // "Biden held a virtual summit with Putin", "made visits to Ukraine for talks"
 	}
 	k, _ := x.nounGovernor(s, words, t)
 	if k < 0 || !x.adjuncts[words[k]] {
@@ -208,6 +208,17 @@ func (x *Extractor) impliedActors(s *model.Sentence, words []string, t trigger, 
 	return x.subjectNames(s, words, ents, c.lo, k)
 }
 
+// subjectStart is where the subject of verb starts in a clause from lo: at
+// lo, unless the noun phrase right before the verb follows another verb
+// whose object clause it opens ("Ukrainian officials say Russian troops
+// took": the troops take).
+func subjectStart(toks []model.Token, lo, verb int) int {
+	if np := npStart(toks, verb); np > lo && np < verb && strings.HasPrefix(toks[np-1].Tag, "VB") {
+		return np
+	}
+	return lo
+}
+
 // nounGovernor is the preposition that governs a noun trigger's phrase
 // ("during a Tuesday visit", "in a telephone call", a phrase trigger that
 // starts with one), -1 when none; verb is the verb the phrase is the object
@@ -226,6 +237,8 @@ func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (
 			k -= 2 // "a raft of", "a series of": part of the phrase
 		case words[k] == "":
 			// a quotation mark: "announced new 'humanitarian corridors'"
+		case closesParenthetical(words, k) >= 0:
+			k = closesParenthetical(words, k) // "took 500 people ― about 100 doctors ― hostage"
 		case tag == "IN" || tag == "TO":
 			return k, -1
 		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "RB"):
@@ -1066,6 +1079,26 @@ func parenthetical(words []string, k int) int {
 		}
 	}
 	return k
+}
+
+// closesParenthetical is the index of the dash or bracket that opens the
+// parenthetical closed at k, -1 when none closes there.
+func closesParenthetical(words []string, k int) int {
+	opener := ""
+	switch words[k] {
+	case "—", "–", "―", "--":
+		opener = words[k]
+	case ")":
+		opener = "("
+	default:
+		return -1
+	}
+	for j := k - 1; j >= 0 && j >= k-25; j-- {
+		if words[j] == opener {
+			return j
+		}
+	}
+	return -1
 }
 
 // adjunctBefore reports an adjunct preposition or subordinator ("during",
