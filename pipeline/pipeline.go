@@ -29,6 +29,7 @@ import (
 type Extractors struct {
 	Rules    *rules.Set
 	Cleaner  *clean.Cleaner
+	Tokens   *tokens.Splitter
 	Entities *entities.Tagger
 	Timex    *timex.Tagger
 	Events   *events.Extractor
@@ -44,6 +45,9 @@ func Compile(rs *rules.Set) (*Extractors, error) {
 	var err error
 	if x.Cleaner, err = clean.Compile(rs.Clean); err != nil {
 		return nil, fmt.Errorf("clean rules: %w", err)
+	}
+	if x.Tokens, err = tokens.Compile(rs.Tokens); err != nil {
+		return nil, fmt.Errorf("token rules: %w", err)
 	}
 	if x.Entities, err = entities.Compile(rs.Gazetteer); err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
@@ -68,7 +72,7 @@ type Stage struct {
 func (x *Extractors) Stages() []Stage {
 	return []Stage{
 		{"clean", x.Cleaner.Clean},
-		{"tokens", tokens.Split},
+		{"tokens", x.Tokens.Split},
 		{"entities", func(d *model.Document) { x.Entities.Tag(d, entities.Options{Model: x.Model}) }},
 		{"time", x.Timex.Tag},
 		{"events", x.Events.Extract},

@@ -126,7 +126,13 @@ type ModalityCue struct {
 	Sentence bool     `yaml:"sentence"` // anywhere in the sentence
 	// Kinds limits the cue to triggers of these forms (verb, noun, phrase).
 	Kinds []string `yaml:"kinds"`
-	Pos   Pos      `yaml:"-"`
+	// Reverses names cues this one undoes: its words (a reversal, "reversed",
+	// "lifted") sets no modality of its own; standing within Window tokens
+	// before the word of a named cue, in the phrase that the reversal governs
+	// ("reversed its policy of not sending weapons"), it hands the trigger
+	// the reversal's own modality instead.
+	Reverses []string `yaml:"reverses"`
+	Pos      Pos      `yaml:"-"`
 }
 
 // PlaceCues are the prepositions that make a place name a location rather
@@ -332,6 +338,7 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 		out.Pos[r.ID] = r.Pos
 		errs = append(errs, validateEventRule(r, known)...)
 	}
+	errs = append(errs, validateCues(out.Modality)...)
 	for _, g := range out.Merge.Groups {
 		for _, t := range g {
 			if !known[t] {
@@ -340,6 +347,42 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 		}
 	}
 	return out, errs
+}
+
+// validateCues checks that a reversal names known cues and sets no
+// modality of its own.
+func validateCues(cues []ModalityCue) Errors {
+	var errs Errors
+	ids := map[string]bool{}
+	for _, c := range cues {
+		ids[c.ID] = true
+	}
+	for _, c := range cues {
+		bad := func(format string, a ...any) {
+			errs = append(errs, &Error{Pos: c.Pos, Rule: c.ID, Msg: fmt.Sprintf(format, a...)})
+		}
+		if len(c.Words) == 0 {
+			bad("modality cue has no words")
+		}
+		if len(c.Reverses) == 0 {
+			if c.Modality == "" {
+				bad("modality cue needs a modality (or reverses)")
+			}
+			continue
+		}
+		if c.Modality != "" || c.After || c.Sentence || len(c.Kinds) > 0 {
+			bad("a reversal (reverses) takes no modality, after, sentence or kinds")
+		}
+		if c.Window <= 0 {
+			bad("a reversal needs a positive window")
+		}
+		for _, id := range c.Reverses {
+			if !ids[id] || id == c.ID {
+				bad("reverses unknown modality cue %q", id)
+			}
+		}
+	}
+	return errs
 }
 
 func validateEventRule(r EventRule, known map[string]bool) Errors {

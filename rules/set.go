@@ -6,6 +6,7 @@ import "fmt"
 // part they own (see each extractor's Compile).
 type Set struct {
 	Clean     *CleanRules
+	Tokens    *TokenRules
 	Gazetteer *Gazetteer
 	Timex     *TimexRules
 	Events    *EventRules
@@ -18,6 +19,8 @@ func Load(src *Source) (*Set, error) {
 	s := &Set{}
 	var e Errors
 	s.Clean, e = loadClean(src)
+	errs = append(errs, e...)
+	s.Tokens, e = loadTokens(src)
 	errs = append(errs, e...)
 	s.Gazetteer, e = loadGazetteer(src)
 	errs = append(errs, e...)
@@ -38,6 +41,16 @@ func LoadDefault(dir string) (*Set, error) {
 		return nil, err
 	}
 	return Load(src)
+}
+
+// DefaultTokens loads the embedded token rules alone, for a splitter
+// built without a rule set.
+func DefaultTokens() (*TokenRules, error) {
+	r, errs := loadTokens(Defaults())
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // idList keeps rules in file order; a later layer's rule with a known id

@@ -55,6 +55,10 @@ func TestRulesCheckPointsAtLine(t *testing.T) {
 		"broken/events.yaml:3:5: rule evacuate: undefined event type \"evacuation\"",
 		"broken/events.yaml:10:5: rule shell: class must be content or speech",
 		"broken/events.yaml:24:5: rule evacuate: duplicate id",
+		"broken/tokens.yaml:3:12: abbreviations.titles: \"Gen\" must be a word with its final period",
+		"broken/tokens.yaml:5:11: abbreviations.ranks: \"Col.\" given twice",
+		"broken/tokens.yaml:6:17: starters: \"however\" must be capitalised",
+		"broken/tokens.yaml:7:1: unknown key \"spelling\"",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("rules check output lacks %q:\n%s", want, out)
@@ -82,6 +86,7 @@ func TestRulesCheckBrokenCopies(t *testing.T) {
 		{"events.yaml", "    class: content", "    class: action", "", "class must be content or speech"},
 		{"events.yaml", "fires: true, date: 2014-04-09}", "fires: true, date: 2014-04-10}", "date: 2014-04-10}", "want 2014-04-10"},
 		{"timex.yaml", "value: 2014-04-09}", "value: 2014-04-10}", "value: 2014-04-10}", "want \"2014-04-10\""},
+		{"tokens.yaml", "Capt., ", "Capt, ", "Capt, ", "\"Capt\" must be a word with its final period"},
 	}
 	for _, c := range cases {
 		t.Run(c.file+"/"+c.wantMsg, func(t *testing.T) {

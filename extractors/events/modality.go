@@ -2,7 +2,12 @@ package events
 
 // Modality: whether the text says an event happened.
 
-import "github.com/timeline-news/timeline/model"
+import (
+	"slices"
+	"strings"
+
+	"github.com/timeline-news/timeline/model"
+)
 
 // setModality reads each trigger's cues; a noun with none takes the
 // modality of a verb before it in the same clause ("are due to meet at a
@@ -19,7 +24,7 @@ func (x *Extractor) setModality(s *model.Sentence, words []string, trigs []trigg
 		words = masked
 	}
 	for i := range trigs {
-		trigs[i].modality = x.modality(words, trigs[i])
+		trigs[i].modality = x.modality(s, words, trigs[i])
 	}
 	for i := range trigs {
 		t := &trigs[i]
@@ -42,8 +47,11 @@ func (x *Extractor) setModality(s *model.Sentence, words []string, trigs []trigg
 }
 
 // modality reads the cue words around a trigger; the first cue that applies wins.
-func (x *Extractor) modality(words []string, t trigger) string {
-	for _, m := range x.mods {
+func (x *Extractor) modality(s *model.Sentence, words []string, t trigger) string {
+	for i, m := range x.mods {
+		if x.reversal(i) {
+			continue // sets no modality of its own
+		}
 		if len(m.kinds) > 0 && !m.kinds[t.kind] {
 			continue
 		}
@@ -60,27 +68,87 @@ func (x *Extractor) modality(words []string, t trigger) string {
 		case m.after:
 			from, to = t.to, min(len(words), t.to+m.window)
 		}
-		if m.occurs(words, from, to) {
-			return m.name
+		k, n := m.find(words, from, to)
+		if k < 0 {
+			continue
 		}
+		if r, ok := x.reversedAt(s, words, i, k, n); ok {
+			return x.modality(s, words, r)
+		}
+		return m.name
 	}
 	return ""
 }
 
-// occurs reports whether one of the cue's phrases lies inside
-// words[from:to]: each word is looked up once, not once per phrase.
-func (m *modality) occurs(words []string, from, to int) bool {
-	if m.anywhere && from <= to {
-		return true
+// reversal reports whether cue i undoes other cues rather than setting a
+// modality. x.mods is compiled from the rules' cues in order.
+func (x *Extractor) reversal(i int) bool { return len(x.rules.Modality[i].Reverses) > 0 }
+
+// reversedAt finds a reversal of cue i, whose words are words[k:k+n]: a
+// reversal word before it, governing the phrase the cue's words hang on
+// ("reversed its policy of not sending", "dropped its decision not to
+// send"). It returns the reversal word as a trigger, to read its own
+// modality.
+func (x *Extractor) reversedAt(s *model.Sentence, words []string, i, k, n int) (trigger, bool) {
+	if len(s.Tokens) != len(words) {
+		return trigger{}, false
 	}
-	for i := max(0, from); i < to && i < len(words); i++ {
+	// the cue hangs on a noun phrase: "policy of not", "decision not to"
+	if k == 0 || !(s.Tokens[k-1].Tag == "IN" || k+n < len(words) && words[k+n] == "to" && strings.HasPrefix(s.Tokens[k-1].Tag, "NN")) {
+		return trigger{}, false
+	}
+	id := x.rules.Modality[i].ID
+	for j, m := range x.mods {
+		if !x.reversal(j) || !slices.Contains(x.rules.Modality[j].Reverses, id) {
+			continue
+		}
+		p, pn := m.find(words, max(0, k-m.window), k)
+		if p < 0 || !nounPhrase(s, p+pn, k) {
+			continue
+		}
+		kind := "noun"
+		if strings.HasPrefix(s.Tokens[p].Tag, "VB") {
+			kind = "verb"
+		}
+		return trigger{from: p, to: p + pn, kind: kind}, true
+	}
+	return trigger{}, false
+}
+
+// nounPhrase reports whether tokens [from, to) are the object of a
+// reversal up to the negated complement: determiners, adjectives, nouns and
+// prepositions, at least one noun, and no verb, comma or conjunction
+// ("its long-standing policy of").
+func nounPhrase(s *model.Sentence, from, to int) bool {
+	noun := false
+	for _, tk := range s.Tokens[from:to] {
+		switch tag := tk.Tag; {
+		case strings.HasPrefix(tag, "NN"):
+			noun = true
+		case tag == "DT" || tag == "PRP$" || tag == "POS" || tag == "CD" || tag == "IN" || tag == "HYPH" ||
+			strings.HasPrefix(tag, "JJ") || tag == "VBN" || tag == "VBG":
+		default:
+			return false
+		}
+	}
+	return noun
+}
+
+// find returns the start and length of the last of the cue's phrases that
+// lies inside words[from:to] (the one nearest the trigger), or -1: each
+// word is looked up once, not once per phrase.
+func (m *modality) find(words []string, from, to int) (int, int) {
+	for i := min(to, len(words)) - 1; i >= max(0, from); i-- {
 		for _, p := range m.byFirst[words[i]] {
 			if i+len(p) <= to && phraseIn(words, p, i, i+len(p)) {
-				return true
+				return i, len(p)
 			}
 		}
 	}
-	return false
+	if m.anywhere && from <= to {
+		return from, 0
+	}
+	return -1, 0
 }
 
 // phraseIn reports whether p occurs inside words[from:to].

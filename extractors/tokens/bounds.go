@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/timeline-news/timeline/model"
+	"github.com/timeline-news/timeline/rules"
 )
 
 // Punctuation classes of sentence segmentation (orthography, not
@@ -16,26 +17,62 @@ const (
 	openingPunct = "\"'“‘«([•-–—"
 )
 
-// sentenceEnds returns the end offsets of the sentences in text: after a
-// final punctuation token (and any closing quotes or brackets) followed by
-// a token that can start a sentence.
-func sentenceEnds(text string, toks []model.Token) []int {
-	var ends []int
+// bound is a sentence end; abbr marks one after an abbreviation's period,
+// which a heading does not take (every word of a heading is capitalised).
+type bound struct {
+	at   int
+	abbr bool
+}
+
+// sentenceEnds returns the sentence ends in text: after a final
+// punctuation token (and any closing quotes or brackets) followed by a
+// token that can start a sentence. The period of an abbreviation ends a
+// sentence only before a starter word ("Apple Inc. The company").
+func (sp *Splitter) sentenceEnds(text string, toks []model.Token) []bound {
+	var ends []bound
 	for i := 0; i < len(toks); i++ {
-		if !isFinal(toks[i].Text) || initialBefore(text, toks, i) {
+		var abbr bool
+		switch t := toks[i].Text; {
+		case isFinal(t):
+			if initialBefore(text, toks, i) {
+				continue
+			}
+			// prose splits the period off a word of four letters or more ("Sept", ".")
+			abbr = t == "." && i > 0 && toks[i-1].End == toks[i].Start && sp.abbrev[toks[i-1].Text+"."]
+		case sp.isAbbrev(t): // kept whole: "U.S.", "Gen."
+			abbr = true
+		default:
 			continue
 		}
 		j := i + 1
 		for j < len(toks) && isOneOf(toks[j].Text, closingPunct) && toks[j].Start == toks[j-1].End {
 			j++
 		}
+		if abbr && (j == len(toks) || !sp.startsAfterAbbrev(toks, j)) {
+			continue
+		}
 		if j < len(toks) && !startsSentence(toks[j].Text) {
 			continue
 		}
-		ends = append(ends, toks[j-1].End)
+		ends = append(ends, bound{at: toks[j-1].End, abbr: abbr})
 		i = j - 1
 	}
 	return ends
+}
+
+// isAbbrev reports a token prose kept whole that is a known abbreviation
+// or an initialism.
+func (sp *Splitter) isAbbrev(tok string) bool {
+	return len(tok) >= 3 && tok[len(tok)-1] == '.' && (sp.abbrev[tok] || rules.IsInitialism(tok))
+}
+
+// startsAfterAbbrev reports whether toks[j] is a starter word, and not an
+// initial ("Gen. A. Smith").
+func (sp *Splitter) startsAfterAbbrev(toks []model.Token, j int) bool {
+	if !sp.starters[toks[j].Text] {
+		return false
+	}
+	return j+1 == len(toks) || toks[j+1].Text != "." || toks[j+1].Start != toks[j].End
 }
 
 // isFinal: ".", "!", "?", "...", "?!" and the like.
@@ -71,31 +108,17 @@ func startsSentence(tok string) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(openingPunct, r)
 }
 
-// abbreviations are the short capitalised words with a period that stand
-// for a word ("Gen. Smith", "Feb. 24", "St. Petersburg", "(La.)"): prose
-// keeps every capital with one or two lower-case letters and a period
-// whole, so "told Vox. NATO allies" would glue two sentences.
-var abbreviations = map[string]bool{
-	"Mr.": true, "Ms.": true, "Mrs.": true, "Dr.": true, "Sr.": true, "Jr.": true, "St.": true, "Mt.": true, "Ft.": true,
-	"Gen.": true, "Col.": true, "Lt.": true, "Maj.": true, "Sgt.": true, "Cpl.": true, "Pvt.": true, "Adm.": true, "Cmdr.": true,
-	"Rep.": true, "Sen.": true, "Gov.": true, "Rev.": true, "Hon.": true, "Amb.": true, "Sec.": true, "Ret.": true,
-	"Jan.": true, "Feb.": true, "Mar.": true, "Apr.": true, "Jun.": true, "Jul.": true, "Aug.": true, "Sep.": true,
-	"Oct.": true, "Nov.": true, "Dec.": true, "Mon.": true, "Tue.": true, "Wed.": true, "Thu.": true, "Fri.": true, "Sat.": true, "Sun.": true,
-	"No.": true, "Nos.": true, "Vol.": true, "Art.": true, "Co.": true, "Inc.": true, "Ltd.": true, "Bros.": true, "Ave.": true, "Rd.": true, "Blvd.": true,
-	"Ala.": true, "Ark.": true, "Del.": true, "Fla.": true, "Ga.": true, "Ill.": true, "Ind.": true, "Kan.": true, "Ky.": true, "La.": true,
-	"Md.": true, "Me.": true, "Mo.": true, "Neb.": true, "Nev.": true, "Ore.": true, "Pa.": true, "Va.": true, "Vt.": true, "Wis.": true, "Wyo.": true,
-	"Ok.": true, "Op.": true, "Fig.": true, "Cf.": true, "Vs.": true, "Ed.": true,
-}
-
 // splitFinalPeriods splits the period off a word prose kept whole as an
 // abbreviation when the word is none of the known ones and the next token
 // opens a sentence with a capital letter: "told Vox. NATO allies", "the
 // Black Sea. Zelenskyy said". The period becomes a final token of its own.
-func splitFinalPeriods(toks []model.Token) []model.Token {
+// prose keeps every capital with one or two lower-case letters and a
+// period whole, which would otherwise glue the two sentences.
+func (sp *Splitter) splitFinalPeriods(toks []model.Token) []model.Token {
 	var out []model.Token
 	for i, t := range toks {
 		if i+1 < len(toks) && len(t.Text) >= 3 && len(t.Text) <= 4 && t.Text[len(t.Text)-1] == '.' &&
-			isUpperASCII(t.Text[0]) && lowerASCII(t.Text[1:len(t.Text)-1]) && !abbreviations[t.Text] &&
+			isUpperASCII(t.Text[0]) && lowerASCII(t.Text[1:len(t.Text)-1]) && !sp.abbrev[t.Text] &&
 			toks[i+1].Start > t.End && isUpperASCII(toks[i+1].Text[0]) {
 			if out == nil {
 				out = append(make([]model.Token, 0, len(toks)+8), toks[:i]...)

@@ -9,16 +9,62 @@
 // abbreviations such as "U.S.", "Feb." and "Mr." whole). prose's own punkt
 // segmenter is not used: it reloads its model on every call (~15 ms), which
 // alone would hold the pipeline to a fraction of its 1 MB/s budget.
+// Which words with a period are abbreviations is data (rules/tokens.yaml).
 package tokens
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/timeline-news/timeline/extractors/prosetok"
 	"github.com/timeline-news/timeline/model"
+	"github.com/timeline-news/timeline/rules"
 )
+
+// Splitter segments text with a compiled set of token rules.
+type Splitter struct {
+	abbrev   map[string]bool // "Gen.", "Sept.", "Inc."
+	starters map[string]bool // "The", "It"
+}
+
+// Compile builds a splitter from token rules.
+func Compile(r *rules.TokenRules) (*Splitter, error) {
+	if r == nil {
+		return nil, fmt.Errorf("tokens: no rules")
+	}
+	sp := &Splitter{abbrev: map[string]bool{}, starters: map[string]bool{}}
+	for _, g := range r.Abbreviations {
+		for _, w := range g.Words {
+			sp.abbrev[w] = true
+		}
+	}
+	for _, w := range r.Starters {
+		sp.starters[w] = true
+	}
+	return sp, nil
+}
+
+// Default is the splitter of the embedded rules.
+var Default = sync.OnceValue(func() *Splitter {
+	rs, err := rules.DefaultTokens()
+	if err != nil {
+		panic(fmt.Sprintf("embedded token rules: %v", err))
+	}
+	sp, err := Compile(rs)
+	if err != nil {
+		panic(err)
+	}
+	return sp
+})
+
+// Split segments doc with the embedded rules.
+func Split(doc *model.Document) { Default().Split(doc) }
+
+// SplitText segments text with the embedded rules.
+func SplitText(text string) []model.Sentence { return Default().SplitText(text) }
 
 // segment is one block copied into the text given to prose.
 type segment struct {
@@ -33,7 +79,7 @@ type segment struct {
 const blockSep = "\n\n"
 
 // Split fills doc.Sentences from doc.Blocks. Sentences never cross blocks.
-func Split(doc *model.Document) {
+func (sp *Splitter) Split(doc *model.Document) {
 	doc.Sentences = doc.Sentences[:0]
 	text := doc.Article.Text
 	var b strings.Builder
@@ -54,7 +100,7 @@ func Split(doc *model.Document) {
 		return
 	}
 	joined := b.String()
-	doc.Sentences = split(joined, segs, doc.Sentences)
+	doc.Sentences = sp.split(joined, segs, doc.Sentences)
 	// Shift to article offsets.
 	si := 0
 	for i := range doc.Sentences {
@@ -74,31 +120,33 @@ func Split(doc *model.Document) {
 
 // SplitText segments one text; offsets are relative to it. Sentences have
 // Block 0 and an empty Kind.
-func SplitText(text string) []model.Sentence {
+func (sp *Splitter) SplitText(text string) []model.Sentence {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
-	return split(text, []segment{{jStart: 0, jEnd: len(text), block: 0}}, nil)
+	return sp.split(text, []segment{{jStart: 0, jEnd: len(text), block: 0}}, nil)
 }
 
 // split segments joined (whose segments are segs) and appends the
 // sentences, with offsets into joined, to out.
-func split(joined string, segs []segment, out []model.Sentence) []model.Sentence {
+func (sp *Splitter) split(joined string, segs []segment, out []model.Sentence) []model.Sentence {
 	// prose's tokenizer panics on invalid UTF-8: give it the text with
 	// each invalid byte blanked, which keeps every offset.
 	safe := blankInvalid(joined)
-	toks := splitFinalPeriods(alignTokens(safe, prosetok.Tokenize(safe, nil)))
-	bounds := sentenceEnds(joined, toks)
+	toks := sp.splitFinalPeriods(alignTokens(safe, prosetok.Tokenize(safe, nil)))
+	bounds := sp.sentenceEnds(joined, toks)
 	bi, ti := 0, 0
 	for _, sg := range segs {
 		// Sentence ends prose found inside this segment.
 		var ends []int
-		for bi < len(bounds) && bounds[bi] <= sg.jStart {
+		for bi < len(bounds) && bounds[bi].at <= sg.jStart {
 			bi++
 		}
-		for bi < len(bounds) && bounds[bi] < sg.jEnd {
-			ends = append(ends, bounds[bi])
-			bi++
+		for ; bi < len(bounds) && bounds[bi].at < sg.jEnd; bi++ {
+			if bounds[bi].abbr && sg.kind == model.BlockHeading {
+				continue // "EU Follows U.S. In Imposing New Sanctions"
+			}
+			ends = append(ends, bounds[bi].at)
 		}
 		ends = append(ends, sg.jEnd)
 		ends = repairBounds(joined, sg.jStart, ends)

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/timeline-news/timeline/model"
+	"github.com/timeline-news/timeline/rules"
 )
 
 func texts(ss []model.Sentence) []string {
@@ -42,6 +43,74 @@ func TestSplitTextSentences(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("SplitText(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// The period of an abbreviation ends a sentence only before a word that
+// clearly opens one; an unknown word with a period ends it before any
+// capital.
+func TestSplitAbbreviations(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		// No split: a title, a month, a suffix before a name, number or lower-case word.
+		{"Capt. Smith and Prof. Jones met Supt. Brown, Insp. Gray and Cmdr. Lee.", nil},
+		{"Lt. Col. Ivan Petrov, Sgt. Maj. Kuz and Adm. Grey spoke with Gov. Stone, Sen. Reed and Rep. Cole.", nil},
+		{"Fr. Brown climbed Mt. Elbrus near Ft. Bragg on Sept. 11, Aug. 24 and Oct. 5.", nil},
+		{"Gen. A. Smith spoke.", nil}, // "A." is an initial, not the article
+		{"Acme Corp. officials and Ukraine vs. Russia talks, tanks, jets, etc. were listed.", nil},
+		{"He met Jan. Smith at No. 10 on Dec. 5 and Nov. 3 with Co. Kerry officials.", nil},
+		{"Sanctions were imposed by the U.S. Russia responded at 3 p.m. Monday.", nil},
+		// Split: an abbreviation or initialism ending a sentence before a starter.
+		{"He works for Apple Inc. The company said so.", []string{"He works for Apple Inc.", "The company said so."}},
+		{"The meeting was held at the Co. It ended early.", []string{"The meeting was held at the Co.", "It ended early."}},
+		{"Sanctions were imposed by the U.S. The EU followed.", []string{"Sanctions were imposed by the U.S.", "The EU followed."}},
+		{"He left at 3 p.m. However, talks went on.", []string{"He left at 3 p.m.", "However, talks went on."}},
+		{"It was signed in Sept. In October it failed.", []string{"It was signed in Sept.", "In October it failed."}},
+		{"The talks ended on Dec. 5. A new round begins Jan. 10.", []string{"The talks ended on Dec. 5.", "A new round begins Jan. 10."}},
+		{"He met Martin Luther King Jr. They spoke.", []string{"He met Martin Luther King Jr.", "They spoke."}},
+		{"tanks, jets, etc. But none came.", []string{"tanks, jets, etc.", "But none came."}},
+		// An unknown word with a period ends a sentence before any capital.
+		{"He told Vox. NATO allies agreed.", []string{"He told Vox.", "NATO allies agreed."}},
+	}
+	for _, tt := range tests {
+		want := tt.want
+		if want == nil {
+			want = []string{tt.in}
+		}
+		got := texts(SplitText(tt.in))
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("SplitText(%q)\n got %q\nwant %q", tt.in, got, want)
+		}
+	}
+}
+
+// A heading capitalises every word: "In" after "U.S." starts no sentence.
+func TestHeadingKeepsAbbreviations(t *testing.T) {
+	doc := lineBlocks("EU Follows U.S. In Imposing New Sanctions On Russia\nThe EU followed the U.S. In a statement, it said so.")
+	doc.Blocks[0].Kind = model.BlockHeading
+	Split(doc)
+	want := []string{"EU Follows U.S. In Imposing New Sanctions On Russia", "The EU followed the U.S.", "In a statement, it said so."}
+	if got := texts(doc.Sentences); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// The splitter takes its rules: without "Capt." and with no starters, a
+// captain's period ends the sentence and Inc. never does.
+func TestCompileRules(t *testing.T) {
+	sp, err := Compile(&rules.TokenRules{Abbreviations: []rules.WordGroup{{Name: "suffixes", Words: []string{"Inc."}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := texts(sp.SplitText("Capt. Smith works for Apple Inc. The company said so."))
+	want := []string{"Capt.", "Smith works for Apple Inc. The company said so."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if _, err := Compile(nil); err == nil {
+		t.Error("Compile(nil) gives no error")
 	}
 }
 
