@@ -179,8 +179,9 @@ type TimeRef struct {
 	// Via says how the event got this time: "own" (a time expression in
 	// the sentence governs the trigger), "reporting" (the time of the
 	// reporting verb of the same sentence), "context" (an earlier sentence of
-	// the same paragraph), or "published" (the publication date, for
-	// present-perfect reports with no time of their own).
+	// the same paragraph), "anaphora" (the event a definite noun refers back
+	// to: "the summit", "at the summit"), or "published" (the publication
+	// date, for present-perfect reports with no time of their own).
 	Via   string `json:"via" yaml:"via"`
 	Start int    `json:"start" yaml:"start"`
 	End   int    `json:"end" yaml:"end"`

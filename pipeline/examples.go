@@ -59,7 +59,8 @@ func (x *Extractors) CheckEventExamples() []error {
 			}
 			var m *model.Mention
 			for k := range doc.Events {
-				if doc.Events[k].Rule == r.ID {
+				// with a trigger given, its mention ("the summit" after "met")
+				if doc.Events[k].Rule == r.ID && (ex.Trigger == "" || strings.EqualFold(doc.Events[k].Trigger, ex.Trigger)) {
 					m = &doc.Events[k]
 					break
 				}

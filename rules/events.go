@@ -18,6 +18,7 @@ type EventRules struct {
 	Roles    RoleCues
 	Groups   GroupCues
 	Merge    MergeRules
+	Anaphora AnaphoraRules
 	// Pos holds each rule's and type's position, by id, for messages.
 	Pos map[string]Pos
 }
@@ -201,6 +202,37 @@ type AttachRules struct {
 	Anchors []string `yaml:"anchors"`
 }
 
+// AnaphoraRules say when a definite event noun with no time of its own
+// ("the summit", "that meeting") refers back to an event of its type the
+// article told and dated shortly before, and takes that event's date.
+type AnaphoraRules struct {
+	// Window is how many sentences back the event told may stand; a
+	// heading ends it.
+	Window int `yaml:"window"`
+	// Determiners make the noun definite; one must stand before it.
+	Determiners []string `yaml:"determiners"`
+	// Nouns (word forms, matched on the trigger's last word) can refer
+	// back; open-ended states ("the war", "the crisis") are not among them.
+	Nouns []string `yaml:"nouns"`
+	// Lasting nouns refer back but lend no date to what happened "during"
+	// or "in" them: they last more than a day ("killed during the invasion").
+	Lasting []string `yaml:"lasting"`
+	// Blockers between the determiner and the noun make it another event
+	// ("the next summit", "the new talks", "the ongoing assault").
+	Blockers []string `yaml:"blockers"`
+	// Indefinites introduce a new event ("a summit", "another meeting"):
+	// told without a date, it leaves "the summit" after it ambiguous, as a
+	// verb told without one does ("Biden also met Xi").
+	Indefinites []string `yaml:"indefinites"`
+	// Prepositions right before the determiner lend the date to the
+	// trigger the phrase dates, as a time expression there would ("at the
+	// summit, Biden warned").
+	Prepositions []string `yaml:"prepositions"`
+	// Equivalents are sets of types a noun of one may refer back to an
+	// event of another with ("the talks" after a video call).
+	Equivalents [][]string `yaml:"equivalents"`
+}
+
 // SpeakerCues resolve who speaks: a personal pronoun next to a speech verb
 // ("he said") stands for the last person named before it.
 type SpeakerCues struct {
@@ -266,7 +298,7 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 			errs = append(errs, eventsFileErr(d.Name, err))
 			continue
 		}
-		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "attach", "roles", "groups", "merge")
+		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "attach", "roles", "groups", "merge", "anaphora")
 		errs = append(errs, e...)
 		errs = append(errs, eachItem(d.Name, secs["types"].value, func(p Pos, t *EventType) {
 			if e := types.put(t.ID, p, *t); e != nil {
@@ -319,6 +351,11 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 				errs = append(errs, eventsFileErr(d.Name, err))
 			}
 		}
+		if s, ok := secs["anaphora"]; ok {
+			if err := decodeStrict(d.Name, s.value, &out.Anaphora); err != nil {
+				errs = append(errs, eventsFileErr(d.Name, err))
+			}
+		}
 		if s, ok := secs["merge"]; ok {
 			if err := decodeStrict(d.Name, s.value, &out.Merge); err != nil {
 				errs = append(errs, eventsFileErr(d.Name, err))
@@ -345,6 +382,16 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 				errs = append(errs, &Error{Pos: Pos{File: "events.yaml"}, Msg: fmt.Sprintf("merge group names undefined type %q", t)})
 			}
 		}
+	}
+	for _, g := range out.Anaphora.Equivalents {
+		for _, t := range g {
+			if !known[t] {
+				errs = append(errs, &Error{Pos: Pos{File: "events.yaml"}, Msg: fmt.Sprintf("anaphora equivalents name undefined type %q", t)})
+			}
+		}
+	}
+	if out.Anaphora.Window < 0 {
+		errs = append(errs, &Error{Pos: Pos{File: "events.yaml"}, Msg: "anaphora window must not be negative"})
 	}
 	return out, errs
 }

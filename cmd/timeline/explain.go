@@ -380,6 +380,7 @@ func timeRef(doc *model.Document, m *model.Mention) string {
 		"reporting": "the time of the speech act that reports it",
 		"sentence":  "the time of another event of the sentence",
 		"context":   "the last day named in the sentences before",
+		"anaphora":  "the date of the same event told before (\"the summit\", \"at the summit\")",
 	}[m.Time.Via]
 	if how == "" {
 		how = m.Time.Via

@@ -19,14 +19,20 @@ import (
 // A speech act never takes a time across a boundary ("meet on Thursday,
 // Ankara said") unless the time is fronted ("On May 3, the SBU blamed").
 func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, ds []dated) {
+	x.attachFrom(s, words, trigs, ds, 0)
+}
+
+// attachFrom attaches ds[first:] only: the phrases of anaphors, after the
+// sentence's own times have been attached (a time of its own wins).
+func (x *Extractor) attachFrom(s *model.Sentence, words []string, trigs []trigger, ds []dated, first int) {
 	blocks := x.blockingVerbs(s, words, trigs)
-	for di := range ds {
+	for di := first; di < len(ds); di++ {
 		d := ds[di]
 		fronted := d.from <= 1 && d.to < len(words) && words[d.to] == ","
 		// "..., and about two weeks ago, he also had a call": the time opens
 		// the coordinated clause and dates nothing before it
 		coordFront := d.from >= 2 && (words[d.from-1] == "and" || words[d.from-1] == "but") && words[d.from-2] == ","
-		possessive := strings.HasSuffix(d.tx.Text, "'s") || strings.HasSuffix(d.tx.Text, "’s") || (d.to < len(words) && words[d.to] == "s")
+		possessive := !d.anaphor && (strings.HasSuffix(d.tx.Text, "'s") || strings.HasSuffix(d.tx.Text, "’s") || (d.to < len(words) && words[d.to] == "s"))
 		best, bestCost := -1, 0
 		for ti, t := range trigs {
 			if coordFront && t.to <= d.from {
@@ -37,6 +43,9 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 			}
 			if d.anchored {
 				continue // "the day after the UK announced": a day counted from another event
+			}
+			if d.anaphor && t.from >= d.from && t.to <= d.to {
+				continue // "at the summit" dates what it governs, the summit has its own date
 			}
 			if !fronted && d.to <= t.from && t.kind == "verb" {
 				if _, reduced := isPassive(s.Tokens, words, t.from); reduced {
@@ -89,7 +98,7 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 			continue
 		}
 		t := &trigs[best]
-		if t.time < 0 || distance(t.from, t.to, d.from, d.to) < distance(t.from, t.to, ds[t.time].from, ds[t.time].to) {
+		if t.time < 0 || !d.anaphor && distance(t.from, t.to, d.from, d.to) < distance(t.from, t.to, ds[t.time].from, ds[t.time].to) {
 			t.time, t.via = di, "own"
 			if d.deadline && realis(t.modality) && !pastTense(s.Tokens, words, *t) {
 				t.modality = "planned" // "new elections by December"

@@ -2,6 +2,7 @@ package events_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/timeline-news/timeline/model"
@@ -41,7 +42,8 @@ func TestExampleRoles(t *testing.T) {
 			}
 			var m *model.Mention
 			for k := range doc.Events {
-				if doc.Events[k].Rule == r.ID {
+				// with a trigger given, its mention ("the summit" after "met")
+				if doc.Events[k].Rule == r.ID && (ex.Trigger == "" || strings.EqualFold(doc.Events[k].Trigger, ex.Trigger)) {
 					m = &doc.Events[k]
 					break
 				}

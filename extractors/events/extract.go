@@ -44,6 +44,7 @@ type Extractor struct {
 	clear         [][]string // transparent word sequences
 	pos           *postag.Tagger
 	recasts       []recast // per rule; an empty type when the rule has none
+	ana           anaphora
 }
 
 // recast is a compiled rules.Recast.
@@ -84,6 +85,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	}
 	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pronouns: set(r.Speakers.Pronouns), modifiers: set(r.Places.Modifiers), aux: set(r.Attach.Auxiliaries), subord: set(r.Attach.Subordinators), pos: postag.New()}
 	x.adjuncts = set(r.Places.Adjuncts)
+	x.ana = compileAnaphora(r.Anaphora)
 	x.purposes = set(r.Places.Purposes)
 	x.motion = set(r.Places.MotionVerbs)
 	x.unnamed, x.possessives = set(r.Speakers.Unnamed), set(r.Speakers.Possessives)
@@ -159,6 +161,9 @@ type dated struct {
 	// anchored: an anaphoric time counted from another event ("the day
 	// after the UK announced"): its value is not that event's day.
 	anchored bool
+	// anaphor: no time expression of the sentence but the date of an
+	// event told before, lent by a noun that refers back to it.
+	anaphor bool
 }
 
 // Extract appends a mention to doc.Events for every dated event it finds.
@@ -166,6 +171,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 	ents := entitiesBySentence(doc)
 	times := timexBySentence(doc)
 	focus := focusState{}
+	var told toldState           // events told so far, for "the summit" to refer back to
 	lastPerson := ""             // the first person of the last sentence that names one
 	known := map[string]string{} // person -> role, as the article gave it so far
 	published := ""
@@ -181,6 +187,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 		focus.age++
 		if s.Kind == model.BlockHeading || len(s.Tokens) == 0 {
 			focus.reset()
+			told.reset()
 			x.readDiscourse(&disc, normTokens(s))
 			continue
 		}
@@ -212,12 +219,16 @@ func (x *Extractor) Extract(doc *model.Document) {
 			trigs[i].quoted = quoted[trigs[i].from]
 		}
 		x.attach(s, words, trigs, ds)
-		x.inherit(s, words, trigs, ds, len(times[si]) == 0, &focus)
+		all, refs := x.referBack(&told, si, s, words, trigs, ds)
+		x.inherit(s, words, trigs, all, len(times[si]) == 0, &focus)
+		all = dateAnaphors(trigs, all, refs)
 		ante := antecedents{person: lastPerson}
 		if si > 0 && len(words) > 0 && (x.pronouns[words[0]] || x.groupPronouns[words[0]]) && len(trigs) > 0 {
 			ante.prev = x.previousSubject(doc, si-1, ents[si-1])
 		}
-		speaker := x.emit(doc, s, words, trigs, ds, ents[si], &focus, ante, quoted, known)
+		n := len(doc.Events)
+		speaker := x.emit(doc, s, words, trigs, all, ents[si], &focus, ante, quoted, known)
+		x.record(&told, doc, n, si, s, words, trigs, refs)
 		for _, e := range ents[si] {
 			if e.Kind == model.Person {
 				lastPerson = e.Canonical // the sentence's first person: usually its subject
@@ -231,7 +242,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 	}
 }
 
-var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context": 3}
+var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context": 3, "anaphora": 4}
 
 // emit turns dated triggers into mentions, one per event type and date in
 // the sentence. A speech act is kept only when a time expression of its own
@@ -278,8 +289,8 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 			continue
 		}
 		rule := x.rules.Rules[t.rule]
-		if rule.Class == "speech" && (t.via != "own" || t.quoted) {
-			continue // a speech act is dated only by its own time, and quoted speech is no report
+		if rule.Class == "speech" && (t.via != "own" && t.via != "anaphora" || t.quoted) {
+			continue // a speech act is dated only by its own time (or "at the summit"), and quoted speech is no report
 		}
 		if pub := doc.Article.Published; !pub.IsZero() {
 			day := pub.Format("2006-01-02")
