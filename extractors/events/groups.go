@@ -28,7 +28,7 @@ func (x *Extractor) actorGroups(s *model.Sentence, words []string, t trigger, en
 		}
 	}
 	c := x.clauseOf(s, words, t)
-	if passive, reduced := isPassive(s.Tokens, words, verb); passive {
+	if passive, _ := isPassive(s.Tokens, words, verb); passive {
 		for k := t.to; k < c.hi && k <= t.to+5; k++ {
 			if words[k] == "by" {
 				if g := x.groupAfter(s, words, ents, k+1); g != "" {
@@ -37,10 +37,7 @@ func (x *Extractor) actorGroups(s *model.Sentence, words []string, t trigger, en
 				return nil
 			}
 		}
-		if !reduced || finiteAhead(s.Tokens, words, t.to) {
-			return nil // "protesters attacked on Saturday were taken to hospital"
-		}
-		// a past tense the tagger read as a participle: "militants shelled the town"
+		return nil // "protesters attacked on Saturday were taken to hospital"
 	}
 	if c.ante >= 0 && c.subjRel && verb >= c.lo {
 		if g := x.groupPhrase(s, words, ents, npStart(s.Tokens, c.ante+1), c.ante); g != "" {

@@ -531,8 +531,43 @@ func isPassive(toks []model.Token, words []string, k int) (passive, reduced bool
 		ok := j > 0 && strings.HasPrefix(toks[j-1].Tag, "NN")
 		return ok, ok
 	}
-	ok := tag == "VBN" && strings.HasPrefix(toks[j].Tag, "NN")
+	ok := tag == "VBN" && strings.HasPrefix(toks[j].Tag, "NN") && reducedRelative(toks, words, k)
 	return ok, ok
+}
+
+// reducedRelative reports a participle after a noun that does not carry the
+// clause: an agent follows ("the region attacked by Russian troops"), or a
+// finite verb comes before it or after it in its clause ("protesters
+// attacked on Saturday were taken to hospital"). Otherwise it is a past
+// tense the tagger read as a participle ("Russian forces attacked Kharkiv
+// on Tuesday").
+func reducedRelative(toks []model.Token, words []string, k int) bool {
+	for j := k + 1; j < len(words) && j <= k+6; j++ {
+		if words[j] == "by" {
+			return true
+		}
+	}
+	if finiteBefore(toks, k) || finiteAhead(toks, words, k+1) {
+		return true
+	}
+	// "Turchynov, the opposition leader now appointed as speaker, said": an
+	// apposition's participle, with the clause's verb after it
+	end := k
+	for end > 0 && strings.HasPrefix(toks[end-1].Tag, "RB") {
+		end--
+	}
+	np := npStart(toks, end)
+	return np > 0 && words[np-1] == "," && verbIn(toks, k+1, len(toks))
+}
+
+// finiteBefore reports a finite verb or modal among toks[:k].
+func finiteBefore(toks []model.Token, k int) bool {
+	for j := 0; j < k; j++ {
+		if finite(toks[j].Tag) || toks[j].Tag == "MD" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectSpan is where a speech verb's subject stands: the tokens after

@@ -138,7 +138,9 @@ func attributive(toks []model.Token, k int) bool {
 	for j >= 0 && strings.HasPrefix(toks[j].Tag, "RB") {
 		j-- // "have already seized"
 	}
-	return j < 0 || !(strings.HasPrefix(toks[j].Tag, "VB") || toks[j].Tag == "MD")
+	// after a noun it is the noun's verb, which the tagger read as a
+	// participle: "Russian forces attacked Kharkiv"
+	return j < 0 || !(strings.HasPrefix(toks[j].Tag, "VB") || toks[j].Tag == "MD" || toks[j].Tag == "NNS" || toks[j].Tag == "NNPS")
 }
 
 // posOK checks a trigger's first tag against its form: a verb must be
