@@ -28,7 +28,10 @@ func (x *Extractor) attachFrom(s *model.Sentence, words []string, trigs []trigge
 	blocks := x.blockingVerbs(s, words, trigs)
 	for di := first; di < len(ds); di++ {
 		d := ds[di]
-		fronted := d.from <= 1 && d.to < len(words) && words[d.to] == ","
+		// a time that ends a fronted phrase dates the main clause: "On
+		// Sunday, ...", "Speaking at the U.N. on Wednesday, Thomas-Greenfield
+		// warned"
+		fronted := d.to < len(words) && words[d.to] == "," && (d.from <= 1 || initialPhrase(s.Tokens) && !boundaryIn(words, 0, d.from))
 		// "..., and about two weeks ago, he also had a call": the time opens
 		// the coordinated clause and dates nothing before it
 		coordFront := d.from >= 2 && (words[d.from-1] == "and" || words[d.from-1] == "but") && words[d.from-2] == ","

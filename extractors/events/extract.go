@@ -372,7 +372,7 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 	}
 	actorsOf := t
 	if rule.Class == "speech" {
-		if t.kind != "verb" && verb >= 0 && trigs[verb].quoted == t.quoted {
+		if t.kind != "verb" && !strings.HasPrefix(s.Tokens[t.from].Tag, "VB") && verb >= 0 && trigs[verb].quoted == t.quoted {
 			actorsOf = trigs[verb] // "Speaking at a press conference on Friday, Mr Johnson said"
 		}
 		m.Source = x.speaker(s, words, actorsOf, ents, ds, ante, quoted)

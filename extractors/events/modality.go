@@ -66,7 +66,8 @@ func (x *Extractor) modality(s *model.Sentence, words []string, t trigger) strin
 		case m.sentence:
 			from, to = 0, len(words)
 		case m.after:
-			from, to = t.to, min(len(words), t.to+m.window)
+			end := phraseEnd(s, words, t.to)
+			from, to = end, min(len(words), end+m.window)
 		}
 		k, n := m.find(words, from, to)
 		if k < 0 {
@@ -78,6 +79,31 @@ func (x *Extractor) modality(s *model.Sentence, words []string, t trigger) strin
 		return m.name
 	}
 	return ""
+}
+
+// phraseEnd is where the noun phrase of a noun trigger ending at to ends:
+// after its of-phrase and an apposition between commas ("Russia's invasion
+// of Ukraine, a country of 44 million, could create": the invasion is the
+// subject of "could").
+func phraseEnd(s *model.Sentence, words []string, to int) int {
+	if len(s.Tokens) != len(words) {
+		return to
+	}
+	k := to
+	if k < len(words) && words[k] == "of" {
+		for k++; k < len(words) && npTag(s.Tokens[k].Tag); k++ {
+		}
+	}
+	if k < len(words) && words[k] == "," {
+		j := k + 1
+		for j < len(words) && j <= k+10 && words[j] != "," && (npTag(s.Tokens[j].Tag) || s.Tokens[j].Tag == "IN") {
+			j++
+		}
+		if j > k+1 && j < len(words) && words[j] == "," {
+			k = j + 1
+		}
+	}
+	return k
 }
 
 // reversal reports whether cue i undoes other cues rather than setting a

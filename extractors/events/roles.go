@@ -796,7 +796,10 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 	for before > 0 && (x.aux[words[before]] || strings.HasPrefix(s.Tokens[before].Tag, "RB")) && before >= t.from-3 {
 		before-- // "as she had said", "he also said"
 	}
-	if (before >= 0 && x.pronouns[words[before]]) || (t.to < len(words) && x.pronouns[words[t.to]]) {
+	// "he said", or "said he" closing the clause; in "said he was" the
+	// pronoun is the reported clause's subject
+	inverted := t.to < len(words) && x.pronouns[words[t.to]] && (t.to+1 == len(words) || isBoundary(words[t.to+1]) || words[t.to+1] == ".")
+	if (before >= 0 && x.pronouns[words[before]]) || inverted {
 		for _, e := range ents {
 			if e.Kind == model.Person && e.End <= s.Tokens[t.from].Start {
 				return e.Canonical
