@@ -168,6 +168,10 @@ type PlaceCues struct {
 	// their purpose, after the phrases of where and when ("a delegation
 	// was traveling to Moscow on Monday for negotiations").
 	MotionVerbs []string `yaml:"motion_verbs"`
+	// PlaceNouns (singular; plurals are generated) make the country of a
+	// demonym before them a place: "in 54 Russian cities", "on Ukrainian
+	// soil".
+	PlaceNouns []string `yaml:"place_nouns"`
 	// Destinations are the prepositions of a verb of motion's goal: its
 	// place is where the noun of its purpose happens ("traveled to Moscow
 	// for talks"); an origin ("from") is none.

@@ -41,6 +41,7 @@ type Extractor struct {
 	unnamed       map[string]bool
 	groupHeads    map[string]bool // nouns that head a group, with their plurals
 	quantities    map[string]bool
+	placeNouns    map[string]bool
 	clear         [][]string // transparent word sequences
 	pos           *postag.Tagger
 	recasts       []recast // per rule; an empty type when the rule has none
@@ -90,6 +91,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.motion = set(r.Places.MotionVerbs)
 	x.unnamed, x.possessives = set(r.Speakers.Unnamed), set(r.Speakers.Possessives)
 	x.groupHeads, x.quantities = nounSet(r.Groups.Heads), nounSet(r.Groups.Quantities)
+	x.placeNouns = nounSet(r.Places.PlaceNouns)
 	x.destinations = set(r.Places.Destinations)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)

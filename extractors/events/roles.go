@@ -106,6 +106,8 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		locative := prep != "" && x.preps[prep]
 		subnational := e.Country != "" && e.Country != e.Canonical && e.Actor == ""
 		switch {
+		case e.Source == "demonym" && last+1 < len(words) && x.placeNouns[words[last+1]]:
+			places = appendUnique(places, e.Canonical) // "in 54 Russian cities", "on Ukrainian soil"
 		case e.Kind == model.Place && e.Source != "demonym" && (locative && !compound || subnational || compound && town || x.placeContinues(s, words, ents, first)):
 			places = appendUnique(places, e.Canonical) // "in Kyiv", "a Washington forum"
 		case reduced && first < t.from && t.from-last > 3:
