@@ -6,21 +6,12 @@ import (
 	"time"
 
 	"github.com/timeline-news/timeline/model"
-	"github.com/timeline-news/timeline/pipeline"
-	"github.com/timeline-news/timeline/rules"
 )
 
 // TestAnaphoraBounds: "the summit" refers back only within its article,
 // within the window and not across a heading.
 func TestAnaphoraBounds(t *testing.T) {
-	rs, err := rules.LoadDefault("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := pipeline.Compile(rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs, x := compileDefault(t)
 	pub := time.Date(2021, 6, 18, 0, 0, 0, 0, time.UTC)
 	const told = "Joe Biden and Vladimir Putin met in Geneva on Wednesday."
 	const later = "The summit ended in acrimony."

@@ -15,14 +15,7 @@ import (
 // pipeline's example check does not read: the type, actors, targets,
 // groups, source and roles of the rule's first dated mention, and no_event.
 func TestExampleRoles(t *testing.T) {
-	rs, err := rules.LoadDefault("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := pipeline.Compile(rs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs, x := compileDefault(t)
 	for _, r := range rs.Events.Rules {
 		for i, ex := range r.Examples {
 			if ex.Type == "" && ex.Actors == nil && ex.Targets == nil && ex.Groups == nil && ex.Places == nil && ex.Source == nil && ex.Roles == nil && !ex.NoEvent && !ex.Realis {
@@ -90,4 +83,18 @@ func TestExampleRoles(t *testing.T) {
 			}
 		}
 	}
+}
+
+// compileDefault loads and compiles the embedded rules.
+func compileDefault(t *testing.T) (*rules.Set, *pipeline.Extractors) {
+	t.Helper()
+	rs, err := rules.LoadDefault("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := pipeline.Compile(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs, x
 }

@@ -1104,37 +1104,32 @@ func (x *Extractor) verbBefore(s *model.Sentence, words []string, from, to int) 
 // parenthetical opened at k ("– along with many others –", "(La.)"), or k
 // when none opens there.
 func parenthetical(words []string, k int) int {
-	closer := ""
-	switch words[k] {
-	case "—", "–", "―", "--":
-		closer = words[k]
-	case "(":
-		closer = ")"
-	default:
-		return k
-	}
-	for j := k + 1; j < len(words) && j <= k+25; j++ {
-		if words[j] == closer {
-			return j
-		}
+	if j := pairOf(words, k, 1); j >= 0 {
+		return j
 	}
 	return k
 }
 
 // closesParenthetical is the index of the dash or bracket that opens the
 // parenthetical closed at k, -1 when none closes there.
-func closesParenthetical(words []string, k int) int {
-	opener := ""
-	switch words[k] {
-	case "—", "–", "―", "--":
-		opener = words[k]
-	case ")":
-		opener = "("
+func closesParenthetical(words []string, k int) int { return pairOf(words, k, -1) }
+
+// pairOf is the index of the dash or bracket that pairs with the one at k,
+// looking forward from an opener (step 1) or back from a closer (step -1)
+// over at most 25 tokens; -1 when none.
+func pairOf(words []string, k, step int) int {
+	want := words[k]
+	switch {
+	case want == "—" || want == "–" || want == "―" || want == "--":
+	case want == "(" && step > 0:
+		want = ")"
+	case want == ")" && step < 0:
+		want = "("
 	default:
 		return -1
 	}
-	for j := k - 1; j >= 0 && j >= k-25; j-- {
-		if words[j] == opener {
+	for j := k + step; j >= 0 && j < len(words) && j != k+26*step; j += step {
+		if words[j] == want {
 			return j
 		}
 	}
