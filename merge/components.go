@@ -22,8 +22,14 @@ import (
 //   - the same trigger (case folded) and rule: each mention after the first
 //     joins it; or, when the rules want a name in common too, the trigger
 //     and each name, and a mention naming no participant joins them all;
-//   - a distinctive name in common: the group and the name;
-//   - two common names that are not distinctive: the group and the pair.
+//   - a distinctive actor or target of both: the group and the name;
+//   - a distinctive name that is a place in one of them: a mention naming
+//     no actor or target joins every mention of the name (as with the
+//     trigger), the others join through the name and an actor or target
+//     they share (the group, the name and the participant);
+//   - two common names that are not distinctive: the group and the pair;
+//   - within one article (sameArticle), the mentions of the article are
+//     compared pair by pair with retold: an article tells few things a day.
 func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 	sets := unionfind.New(n)
 	union := sets.Union
@@ -40,6 +46,7 @@ func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 	// none (open: the first such mention of the trigger; bucket: the
 	// mentions of the trigger seen before it).
 	open, bucket := map[string]int{}, map[string][]int{}
+	byArticle := map[string][]int{}
 	var names, common []string
 	var key strings.Builder
 	x := &model.Mention{}
@@ -96,17 +103,62 @@ func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 				join(tk+"\x00"+nm, i) // the trigger and any name, common or not
 			}
 		}
+		parts := hasParticipants(x)
 		for _, nm := range names {
 			if m.ignore[nm] {
 				common = append(common, nm)
 				continue
 			}
-			join(group+"\x00n\x00"+nm, i)
+			if isParticipant(x, nm) {
+				join(group+"\x00n\x00"+nm, i)
+			}
+			nk := group + "\x00x\x00" + nm
+			if !parts {
+				// joins every mention of the name: those before it now,
+				// those after it when they come
+				if _, ok := open[nk]; !ok {
+					for _, j := range bucket[nk] {
+						union(j, i)
+					}
+					open[nk] = i
+					bucket[nk] = nil
+				} else {
+					union(open[nk], i)
+				}
+				continue
+			}
+			if j, ok := open[nk]; ok {
+				union(j, i)
+			} else {
+				bucket[nk] = append(bucket[nk], i)
+			}
+			for _, l := range [][]string{x.Actors, x.Targets} {
+				for _, q := range l {
+					if q != nm {
+						join(nk+"\x00"+q, i) // the name and a participant in common
+					}
+				}
+			}
+		}
+		if m.sameArticle {
+			byArticle[x.Article] = append(byArticle[x.Article], i)
 		}
 		for a := range common {
 			for b := range common {
 				if common[a] < common[b] {
 					join(group+"\x00p\x00"+common[a]+"\x00"+common[b], i)
+				}
+			}
+		}
+	}
+	a, b := &model.Mention{}, &model.Mention{}
+	for _, idx := range byArticle {
+		for p, i := range idx {
+			fill(i, a)
+			for _, j := range idx[p+1:] {
+				fill(j, b)
+				if m.mayMerge(a.Type, b.Type) && !m.bySpeaker[a.Type] && !m.bySpeaker[b.Type] && retold(a, b) {
+					union(i, j)
 				}
 			}
 		}

@@ -59,10 +59,11 @@ func TestComponentsAgreeWithPairwise(t *testing.T) {
 	triggers := []string{"said", "SAID", "Said", "met", "freed", "ſaid"} // long s folds with s
 	types := []string{"statement", "threat", "release", "meeting", "attack", "unknown"}
 	rng := rand.New(rand.NewSource(7))
-	for _, c := range []struct{ strict, needName bool }{{true, false}, {true, true}, {false, false}} {
+	for _, c := range []struct{ strict, needName, sameArticle bool }{{true, false, false}, {true, true, false}, {true, true, true}, {false, false, false}} {
 		strict := c.strict
 		rs.Merge.RequireOverlap = strict
 		rs.Merge.TriggerNeedsCommonName = c.needName
+		rs.Merge.SameArticleCommonName = c.sameArticle
 		m := New(rs)
 		for round := range 300 {
 			ms := make([]model.Mention, 1+rng.Intn(25))
@@ -72,7 +73,7 @@ func TestComponentsAgreeWithPairwise(t *testing.T) {
 				if rng.Intn(3) == 0 {
 					rule = "other"
 				}
-				ms[i] = model.Mention{Type: typ, Rule: rule, Trigger: triggers[rng.Intn(len(triggers))],
+				ms[i] = model.Mention{Article: []string{"a", "b", "c"}[rng.Intn(3)], Type: typ, Rule: rule, Trigger: triggers[rng.Intn(len(triggers))],
 					Actors: pick(rng, names, 3), Places: pick(rng, names, 2), Targets: pick(rng, names, 2)}
 			}
 			want := m.pairwise(ms)

@@ -2,6 +2,7 @@ package merge
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,8 +41,10 @@ func (m *Merger) Reason(a, b *model.Mention) (bool, string) {
 	switch {
 	case ok && m.shareName(a, b, true):
 		return true, fmt.Sprintf("same date, %s, shared names: %s", types, strings.Join(shared, ", "))
-	case ok:
+	case ok && m.sameTrigger(a, b):
 		return true, fmt.Sprintf("same date, %s, same trigger %q by rule %s", types, strings.ToLower(a.Trigger), a.Rule)
+	case ok:
+		return true, fmt.Sprintf("same date, %s, one article telling it twice: shared names %s", types, strings.Join(shared, ", "))
 	}
 	if len(shared) == 0 && strings.EqualFold(a.Trigger, b.Trigger) && a.Rule == b.Rule {
 		return false, fmt.Sprintf("same date, %s, same trigger %q, but both name participants and none in common", types, strings.ToLower(a.Trigger))
@@ -49,18 +52,23 @@ func (m *Merger) Reason(a, b *model.Mention) (bool, string) {
 	if len(shared) == 0 {
 		return false, fmt.Sprintf("same date, %s, but no shared actor, place or trigger", types)
 	}
+	if hasParticipants(a) && hasParticipants(b) && !retoldParticipants(a, b) {
+		return false, fmt.Sprintf("same date, %s, shared place %s, but each names other actors", types, strings.Join(shared, ", "))
+	}
 	return false, fmt.Sprintf("same date, %s, but the only shared name (%s) is too common on its own", types, strings.Join(shared, ", "))
 }
 
-// sharedNames lists the actors and places two mentions have in common,
+// sharedNames lists the actors, targets and places two mentions have in common,
 // marking those the rules find too common to prove anything.
 func (m *Merger) sharedNames(a, b *model.Mention) []string {
 	names := map[string]bool{}
-	for _, n := range append(append([]string{}, a.Actors...), a.Places...) {
-		names[n] = true
+	for _, l := range [][]string{a.Actors, a.Targets, a.Places} {
+		for _, n := range l {
+			names[n] = true
+		}
 	}
 	var out []string
-	for _, n := range append(append([]string{}, b.Actors...), b.Places...) {
+	for _, n := range slices.Concat(b.Actors, b.Targets, b.Places) {
 		if !names[n] {
 			continue
 		}

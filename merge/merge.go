@@ -27,6 +27,8 @@ type Merger struct {
 	bySpeaker  map[string]bool
 	// triggerNeedsName: see rules.MergeRules.TriggerNeedsCommonName.
 	triggerNeedsName bool
+	// sameArticle: see rules.MergeRules.SameArticleCommonName.
+	sameArticle bool
 }
 
 // New compiles the merge rules and the ontology's labels.
@@ -59,6 +61,7 @@ func New(r *rules.EventRules) *Merger {
 		m.bySpeaker[t] = true
 	}
 	m.triggerNeedsName = r.Merge.TriggerNeedsCommonName
+	m.sameArticle = r.Merge.SameArticleCommonName
 	m.maxApart = r.Merge.Conflicts.MaxApart
 	m.noConflict = map[string]bool{}
 	for _, t := range r.Merge.Conflicts.ExcludeTypes {
@@ -69,7 +72,7 @@ func New(r *rules.EventRules) *Merger {
 
 // Same reports whether two mentions of one date report the same happening.
 func (m *Merger) same(a, b *model.Mention) bool {
-	if a.Type != b.Type && (m.group[a.Type] <= 0 || m.group[a.Type] != m.group[b.Type]) {
+	if !m.mayMerge(a.Type, b.Type) {
 		return false
 	}
 	if !m.strict {
@@ -78,10 +81,34 @@ func (m *Merger) same(a, b *model.Mention) bool {
 	if m.bySpeaker[a.Type] || m.bySpeaker[b.Type] {
 		return a.Source != "" && a.Source == b.Source // told apart by who speaks
 	}
-	if m.sameTrigger(a, b) {
+	if m.sameTrigger(a, b) || m.shareName(a, b, true) {
 		return true
 	}
-	return m.shareName(a, b, true)
+	return m.sameArticle && a.Article == b.Article && retold(a, b)
+}
+
+// mayMerge reports whether mentions of types a and b may be one event.
+func (m *Merger) mayMerge(a, b string) bool {
+	return a == b || m.group[a] > 0 && m.group[a] == m.group[b]
+}
+
+// retold reports two mentions of one article that share an actor or
+// target, common or not, and name no disjoint places: the article telling
+// one happening twice.
+func retold(a, b *model.Mention) bool {
+	if len(a.Places) > 0 && len(b.Places) > 0 && !intersects(a.Places, b.Places) {
+		return false
+	}
+	return retoldParticipants(a, b)
+}
+
+func intersects(a, b []string) bool {
+	for _, x := range a {
+		if contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameTrigger: the same trigger and rule, and (when the rules ask) not two
@@ -106,18 +133,19 @@ func (m *Merger) sameTrigger(a, b *model.Mention) bool {
 func hasParticipants(x *model.Mention) bool { return len(x.Actors)+len(x.Targets) > 0 }
 
 // shareName reports whether two mentions name the same participants: one
-// distinctive actor or place in common, or at least two common ones (the
-// EU, Russia, the US and Ukraine meeting next week).
+// distinctive actor or target of both in common; one distinctive name in
+// common that is a place in one of them, when one names no actor or
+// target or they share one (Johnson's visit to Kyiv and Nehammer's meeting
+// in Kyiv are two events); or at least two common names (the EU, Russia,
+// the US and Ukraine meeting next week).
 func (m *Merger) shareName(a, b *model.Mention, commonPairs bool) bool {
+	aParts, bParts := len(a.Actors)+len(a.Targets) > 0, len(b.Actors)+len(b.Targets) > 0
+	placeOK := !aParts || !bParts || retoldParticipants(a, b)
 	names := map[string]bool{}
-	for _, n := range a.Actors {
-		names[n] = true
-	}
-	for _, n := range a.Places {
-		names[n] = true
-	}
-	for _, n := range a.Targets {
-		names[n] = true
+	for _, l := range [][]string{a.Actors, a.Places, a.Targets} {
+		for _, n := range l {
+			names[n] = true
+		}
 	}
 	common := 0
 	for _, list := range [][]string{b.Actors, b.Targets, b.Places} {
@@ -125,14 +153,26 @@ func (m *Merger) shareName(a, b *model.Mention, commonPairs bool) bool {
 			if !names[n] {
 				continue
 			}
-			if !m.ignore[n] {
+			if !m.ignore[n] && (placeOK || isParticipant(a, n) && isParticipant(b, n)) {
 				return true
 			}
 			delete(names, n) // count each common name once
-			common++
+			if m.ignore[n] {
+				common++
+			}
 		}
 	}
 	return commonPairs && common >= 2
+}
+
+// isParticipant reports n among x's actors or targets.
+func isParticipant(x *model.Mention, n string) bool {
+	return contains(x.Actors, n) || contains(x.Targets, n)
+}
+
+// retoldParticipants reports an actor or target of a among b's.
+func retoldParticipants(a, b *model.Mention) bool {
+	return intersects(a.Actors, b.Actors) || intersects(a.Actors, b.Targets) || intersects(a.Targets, b.Actors) || intersects(a.Targets, b.Targets)
 }
 
 // event builds one event from its mentions (already in canonical order).

@@ -204,6 +204,11 @@ type AttachRules struct {
 	// Anchors after an anaphoric time ("the day after the UK announced")
 	// count it from another event: it dates nothing.
 	Anchors []string `yaml:"anchors"`
+	// Lede is how many of an article's first body sentences report the
+	// day's news when told in the present perfect with no time ("The US
+	// has imposed sanctions on ..."): they are dated on the publication
+	// day, until the article names a time. 0 turns this off.
+	Lede int `yaml:"lede"`
 }
 
 // AnaphoraRules say when a definite event noun with no time of its own
@@ -277,6 +282,12 @@ type MergeRules struct {
 	// met Scholz" and "Putin met Lukashenko" are two meetings. A mention
 	// that names no participant still joins on its trigger alone.
 	TriggerNeedsCommonName bool `yaml:"trigger_needs_common_name"`
+	// SameArticleCommonName: within one article, two mentions of one date
+	// whose types may merge are one happening when they share any actor or
+	// target, even a common one, and do not name disjoint places ("Russian
+	// and Ukrainian delegates have sat down for a third round of talks",
+	// "the two sides met for a third round of talks in Belarus").
+	SameArticleCommonName bool `yaml:"same_article_common_name"`
 	// Conflicts join one happening reported with different dates.
 	Conflicts ConflictRules `yaml:"conflicts"`
 }

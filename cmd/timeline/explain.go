@@ -381,6 +381,7 @@ func timeRef(doc *model.Document, m *model.Mention) string {
 		"sentence":  "the time of another event of the sentence",
 		"context":   "the last day named in the sentences before",
 		"anaphora":  "the date of the same event told before (\"the summit\", \"at the summit\")",
+		"lede":      "the publication day: a present-perfect lede reports the day's news",
 	}[m.Time.Via]
 	if how == "" {
 		how = m.Time.Via

@@ -344,6 +344,8 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 			if near >= 0 {
 				t.time, t.via = near, "sentence"
 			}
+		case noTimex && focus.ledeOK() && x.presentPerfect(s, words, *t):
+			t.time, t.via = -3, "lede" // "The US has imposed sanctions on ...": the day's news
 		case noTimex && focus.ok() && narrated(s, words, *t, x.subord, x.inAdjunct(s, words, *t)) && !x.speechObject(s, words, trigs, *t) && !presentMain(s, words):
 			t.time, t.via = -2, "context"
 		}
@@ -388,7 +390,14 @@ func narrated(s *model.Sentence, words []string, t trigger, subord map[string]bo
 type focusState struct {
 	d   *dated
 	age int
+	// lede is the publication day, which dates a present-perfect lede
+	// while ledeLeft body sentences remain and no time has been named.
+	lede     *dated
+	ledeLeft int
 }
+
+// ledeOK reports that the sentence being read is still in the lede.
+func (f *focusState) ledeOK() bool { return f.lede != nil && f.ledeLeft > 0 }
 
 func (f *focusState) reset() { f.d = nil }
 
@@ -519,4 +528,32 @@ func presentMain(s *model.Sentence, words []string) bool {
 		}
 	}
 	return false
+}
+
+// presentPerfect reports a trigger whose verb (for a noun, the verb it is
+// the object of: "has imposed sanctions") is in the present perfect and is
+// the sentence's first finite verb, outside any subordinate clause.
+func (x *Extractor) presentPerfect(s *model.Sentence, words []string, t trigger) bool {
+	v := t.from
+	if !strings.HasPrefix(s.Tokens[v].Tag, "VB") {
+		if _, v = x.nounGovernor(s, words, t); v < 0 {
+			return false
+		}
+	}
+	if s.Tokens[v].Tag != "VBN" {
+		return false
+	}
+	j := v - 1
+	for j > 0 && strings.HasPrefix(s.Tokens[j].Tag, "RB") {
+		j--
+	}
+	if j < 1 || words[j] != "has" && words[j] != "have" {
+		return false
+	}
+	for k := 0; k < j; k++ {
+		if finite(s.Tokens[k].Tag) || s.Tokens[k].Tag == "MD" || x.opensClause(words, k) || words[k] == "\"" || words[k] == "" {
+			return false
+		}
+	}
+	return true
 }

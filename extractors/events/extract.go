@@ -180,6 +180,10 @@ func (x *Extractor) Extract(doc *model.Document) {
 	if doc.Article.HasPublished() {
 		published = doc.Article.Published.Format("2006-01-02")
 	}
+	if published != "" && x.rules.Attach.Lede > 0 {
+		focus.lede = &dated{tx: &model.Timex{Type: model.TimexDate, Value: published, Rule: "publication-date"}, date: published, precision: model.PrecisionDay}
+		focus.ledeLeft = x.rules.Attach.Lede
+	}
 	disc := discourse{ctx: make([]int, len(x.recasts)), block: make([]int, len(x.recasts))}
 	for i := range disc.ctx {
 		disc.ctx[i], disc.block[i] = -1, -1
@@ -241,10 +245,14 @@ func (x *Extractor) Extract(doc *model.Document) {
 			lastPerson = speaker // "Soraya says ...": a speaker the gazetteer does not know is the one "she" stands for next
 		}
 		focus.set(ds, published)
+		focus.ledeLeft--
+		if len(times[si]) > 0 {
+			focus.ledeLeft = 0 // the article has named a time: it tells its own days
+		}
 	}
 }
 
-var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context": 3, "anaphora": 4}
+var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context": 3, "lede": 3, "anaphora": 4}
 
 // emit turns dated triggers into mentions, one per event type and date in
 // the sentence. A speech act is kept only when a time expression of its own
@@ -256,6 +264,8 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 			return &ds[t.time]
 		case t.time == -2:
 			return focus.d
+		case t.time == -3:
+			return focus.lede
 		}
 		return nil
 	}
@@ -291,7 +301,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 			continue
 		}
 		rule := x.rules.Rules[t.rule]
-		if rule.Class == "speech" && (t.via != "own" && t.via != "anaphora" || t.quoted) {
+		if rule.Class == "speech" && (t.via != "own" && t.via != "anaphora" && t.via != "lede" || t.quoted) {
 			continue // a speech act is dated only by its own time (or "at the summit"), and quoted speech is no report
 		}
 		if pub := doc.Article.Published; !pub.IsZero() {
