@@ -26,88 +26,132 @@ func (x *Extractor) attach(s *model.Sentence, words []string, trigs []trigger, d
 // sentence's own times have been attached (a time of its own wins).
 func (x *Extractor) attachFrom(s *model.Sentence, words []string, trigs []trigger, ds []dated, first int) {
 	blocks := x.blockingVerbs(s, words, trigs)
-	for di := first; di < len(ds); di++ {
-		d := ds[di]
-		// a time that ends a fronted phrase dates the main clause: "On
-		// Sunday, ...", "Speaking at the U.N. on Wednesday, Thomas-Greenfield
-		// warned"
-		fronted := d.to < len(words) && words[d.to] == "," && (d.from <= 1 || initialPhrase(s.Tokens) && !boundaryIn(words, 0, d.from))
-		// "..., and about two weeks ago, he also had a call": the time opens
-		// the coordinated clause and dates nothing before it
-		coordFront := d.from >= 2 && (words[d.from-1] == "and" || words[d.from-1] == "but") && words[d.from-2] == ","
-		possessive := !d.anaphor && (strings.HasSuffix(d.tx.Text, "'s") || strings.HasSuffix(d.tx.Text, "’s") || (d.to < len(words) && words[d.to] == "s"))
-		best, bestCost := -1, 0
-		for ti, t := range trigs {
-			if coordFront && t.to <= d.from {
-				continue
-			}
-			if t.modality == "intended" {
-				continue // an infinitive's time is its governing verb's: "signed up to fight in March"
-			}
-			if d.anchored {
-				continue // "the day after the UK announced": a day counted from another event
-			}
-			if d.anaphor && t.from >= d.from && t.to <= d.to {
-				continue // "at the summit" dates what it governs, the summit has its own date
-			}
-			if !fronted && d.to <= t.from && t.kind == "verb" {
-				if _, reduced := isPassive(s.Tokens, words, t.from); reduced {
-					continue // "responded on Sunday to ... the region attacked by Russian troops"
-				}
-			}
-			if t.kind == "noun" && d.from >= t.to && coordinatedNoun(s.Tokens, words, t.to, d.from) {
-				continue // "that election and revisions to the constitution by this summer": the revisions' time
-			}
-			if !fronted && d.to <= t.from && x.relativeBetween(words, d.to, t.from) {
-				continue // "proposed a ban on Tuesday, which must be agreed": Tuesday is the proposal's
-			}
-			if possessive && t.from >= d.to && t.from <= d.to+3 {
-				best, bestCost = ti, -1<<20 // "last month's takeover": the time belongs to the noun
-				continue
-			}
-			if possessive {
-				continue // "today's developments": the time belongs to the noun after it
-			}
-			if d.span && (x.class(t) == "speech" || t.kind != "verb" || !perfect(words, t.from)) {
-				continue // "the death toll since Tuesday", "hiding since March told": a period's start dates no act
-			}
-			b := boundaries(words, t, d)
-			speech := x.class(t) == "speech"
-			if speech && b > 0 && !fronted {
-				continue
-			}
-			if !fronted && x.blockedBetween(s, words, blocks, t, d) {
-				continue // another verb in between takes the time
-			}
-			cost := distance(t.from, t.to, d.from, d.to) * 100
-			if !fronted {
-				cost += 200 * b
-			}
-			if speech {
-				cost += 50
-			}
-			if t.kind == "noun" {
-				cost += 200 // the time modifies the predicate unless the noun is much closer
-			}
-			cost -= x.rules.Rules[t.rule].Priority / 10
-			if t.from > d.from {
-				cost++
-			}
-			if best < 0 || cost < bestCost {
-				best, bestCost = ti, cost
+	held := func(di int) bool {
+		for _, t := range trigs {
+			if t.time == di {
+				return true
 			}
 		}
+		return false
+	}
+	var lost []int // times that chose a trigger which then took a closer one
+	for di := first; di < len(ds); di++ {
+		best := x.bestTrigger(s, words, trigs, ds, di, blocks, false)
 		if best < 0 {
 			continue
 		}
-		t := &trigs[best]
-		if t.time < 0 || !d.anaphor && distance(t.from, t.to, d.from, d.to) < distance(t.from, t.to, ds[t.time].from, ds[t.time].to) {
-			t.time, t.via = di, "own"
-			if d.deadline && realis(t.modality) && !pastTense(s.Tokens, words, *t) {
-				t.modality = "planned" // "new elections by December"
-			}
+		if prev := trigs[best].time; x.give(s, words, &trigs[best], ds, di) && prev >= first {
+			lost = append(lost, prev)
+		} else if trigs[best].time != di {
+			lost = append(lost, di)
 		}
 	}
+	// A lost time goes to the best trigger that has none: "expected to
+	// enact further sanctions today for its annexation in March": today is
+	// the sanctions'.
+	for _, di := range lost {
+		if held(di) {
+			continue
+		}
+		if best := x.bestTrigger(s, words, trigs, ds, di, blocks, true); best >= 0 {
+			x.give(s, words, &trigs[best], ds, di)
+		}
+	}
+}
+
+// give dates t by ds[di] when t has no time yet or ds[di] is closer than
+// its own; it reports whether t took it.
+func (x *Extractor) give(s *model.Sentence, words []string, t *trigger, ds []dated, di int) bool {
+	d := ds[di]
+	if t.time >= 0 && (d.anaphor || distance(t.from, t.to, d.from, d.to) >= distance(t.from, t.to, ds[t.time].from, ds[t.time].to)) {
+		return false
+	}
+	t.time, t.via = di, "own"
+	if d.deadline && realis(t.modality) && !pastTense(s.Tokens, words, *t) {
+		t.modality = "planned" // "new elections by December"
+	}
+	return true
+}
+
+// bestTrigger is the trigger ds[di] dates, -1 when none may take it; with
+// free, only a trigger that has no time yet.
+func (x *Extractor) bestTrigger(s *model.Sentence, words []string, trigs []trigger, ds []dated, di int, blocks []bool, free bool) int {
+	d := ds[di]
+	// a time that ends a fronted phrase dates the main clause: "On
+	// Sunday, ...", "Speaking at the U.N. on Wednesday, Thomas-Greenfield
+	// warned"
+	fronted := d.to < len(words) && words[d.to] == "," && (d.from <= 1 || initialPhrase(s.Tokens) && !boundaryIn(words, 0, d.from))
+	// "..., and about two weeks ago, he also had a call": the time opens
+	// the coordinated clause and dates nothing before it
+	coordFront := d.from >= 2 && (words[d.from-1] == "and" || words[d.from-1] == "but") && words[d.from-2] == ","
+	possessive := !d.anaphor && (strings.HasSuffix(d.tx.Text, "'s") || strings.HasSuffix(d.tx.Text, "’s") || (d.to < len(words) && words[d.to] == "s"))
+	best, bestCost := -1, 0
+	for ti, t := range trigs {
+		if free && t.time >= 0 {
+			continue
+		}
+		if coordFront && t.to <= d.from {
+			continue
+		}
+		if t.modality == "intended" {
+			continue // an infinitive's time is its governing verb's: "signed up to fight in March"
+		}
+		if d.anchored {
+			continue // "the day after the UK announced": a day counted from another event
+		}
+		if d.anaphor && t.from >= d.from && t.to <= d.to {
+			continue // "at the summit" dates what it governs, the summit has its own date
+		}
+		if !fronted && d.to <= t.from && t.kind == "verb" {
+			if _, reduced := isPassive(s.Tokens, words, t.from); reduced {
+				continue // "responded on Sunday to ... the region attacked by Russian troops"
+			}
+		}
+		if t.kind == "noun" && d.from >= t.to && coordinatedNoun(s.Tokens, words, t.to, d.from) {
+			continue // "that election and revisions to the constitution by this summer": the revisions' time
+		}
+		if !fronted && d.to <= t.from && x.relativeBetween(words, d.to, t.from) {
+			continue // "proposed a ban on Tuesday, which must be agreed": Tuesday is the proposal's
+		}
+		if possessive && t.from >= d.to && t.from <= d.to+3 && t.kind != "verb" && bestCost != -1<<20 {
+			// "last month's takeover": the time belongs to the first noun
+			// after it ("Sunday's referendums, claiming": not the verb)
+			best, bestCost = ti, -1<<20
+			continue
+		}
+		if possessive {
+			continue // "today's developments": the time belongs to the noun after it
+		}
+		if d.span && (x.class(t) == "speech" || t.kind != "verb" || !perfect(words, t.from)) {
+			continue // "the death toll since Tuesday", "hiding since March told": a period's start dates no act
+		}
+		b := boundaries(words, t, d)
+		speech := x.class(t) == "speech"
+		if speech && b > 0 && !fronted {
+			continue
+		}
+		if !fronted && x.blockedBetween(s, words, blocks, t, d) {
+			continue // another verb in between takes the time
+		}
+		cost := distance(t.from, t.to, d.from, d.to) * 100
+		if !fronted {
+			cost += 200 * b
+		}
+		if speech {
+			cost += 50
+		}
+		if t.kind == "noun" {
+			cost += 200 // the time modifies the predicate unless the noun is much closer
+		}
+		cost -= x.rules.Rules[t.rule].Priority / 10
+		if t.from > d.from {
+			cost++
+		}
+		if best < 0 || cost < bestCost {
+			best, bestCost = ti, cost
+		}
+	}
+	return best
 }
 
 // relativeBetween reports a relative pronoun in words[from:to].

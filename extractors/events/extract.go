@@ -204,7 +204,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 			if date == "" || (tx.Type != model.TimexDate && tx.Type != model.TimexTime) {
 				continue
 			}
-			if partOfName(doc.Article.Text, tx, ents[si]) {
+			if partOfName(tx, ents[si]) {
 				continue // "Fox News Sunday" is a programme, not a day
 			}
 			from, to := tokenRange(s, tx.Span)
@@ -427,14 +427,12 @@ func after(date, published string) bool {
 	return false
 }
 
-// partOfName reports a capitalised time expression that continues a name
-// of an organisation right before it ("Fox News Sunday", a programme).
-func partOfName(text string, tx *model.Timex, ents []model.Entity) bool {
-	if tx.Text == "" || tx.Text[0] < 'A' || tx.Text[0] > 'Z' {
-		return false
-	}
+// partOfName reports a time expression inside a name ("Fox News Sunday",
+// "Meet the Press": programmes the gazetteer knows). "Reuters Monday" is no
+// name: "told Reuters Monday that" names a day.
+func partOfName(tx *model.Timex, ents []model.Entity) bool {
 	for _, e := range ents {
-		if e.Kind == model.Org && e.End <= tx.Start && tx.Start-e.End <= 1 && strings.TrimSpace(text[e.End:tx.Start]) == "" {
+		if e.Start <= tx.Start && tx.End <= e.End {
 			return true
 		}
 	}
