@@ -253,6 +253,11 @@ type SpeakerCues struct {
 	// GroupPronouns ("it said", "they announced") stand for the sentence's
 	// first name that can act.
 	GroupPronouns []string `yaml:"group_pronouns"`
+	// Reporters are the heads of a title that makes a person the outlet's
+	// own voice ("CBS News correspondent Elizabeth Palmer"), as does a news
+	// medium's possessive ("NPR's Soraya Sarhaddi Nelson"): what they say
+	// is the article's narrative, no statement of theirs.
+	Reporters []string `yaml:"reporters"`
 	// Possessives opening a clause's subject ("that its forces had
 	// regained control") stand for the sentence's first name that can act.
 	Possessives []string `yaml:"possessives"`

@@ -36,6 +36,7 @@ type Extractor struct {
 	inverted      map[string]bool
 	groupPronouns map[string]bool
 	possessives   map[string]bool
+	reporterHeads map[string]bool
 	adjuncts      map[string]bool
 	purposes      map[string]bool
 	unnamed       map[string]bool
@@ -90,6 +91,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.purposes = set(r.Places.Purposes)
 	x.motion = set(r.Places.MotionVerbs)
 	x.unnamed, x.possessives = set(r.Speakers.Unnamed), set(r.Speakers.Possessives)
+	x.reporterHeads = set(r.Speakers.Reporters)
 	x.groupHeads, x.quantities = nounSet(r.Groups.Heads), nounSet(r.Groups.Quantities)
 	x.placeNouns = nounSet(r.Places.PlaceNouns)
 	x.destinations = set(r.Places.Destinations)
@@ -173,9 +175,10 @@ func (x *Extractor) Extract(doc *model.Document) {
 	ents := entitiesBySentence(doc)
 	times := timexBySentence(doc)
 	focus := focusState{}
-	var told toldState           // events told so far, for "the summit" to refer back to
-	lastPerson := ""             // the first person of the last sentence that names one
-	known := map[string]string{} // person -> role, as the article gave it so far
+	var told toldState             // events told so far, for "the summit" to refer back to
+	lastPerson := ""               // the first person of the last sentence that names one
+	known := map[string]string{}   // person -> role, as the article gave it so far
+	reporters := map[string]bool{} // the outlet's own reporters: their names and the words of them
 	published := ""
 	if doc.Article.HasPublished() {
 		published = doc.Article.Published.Format("2006-01-02")
@@ -217,6 +220,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 			trigs = x.filter(s, trigs, ds, ents[si])
 		}
 		x.personRoles(s, words, ents[si], known)
+		x.noteReporters(doc.Article.Text, s, words, ents[si], known, reporters)
 		x.recastTypes(&disc, words, trigs)
 		x.readDiscourse(&disc, words)
 		x.setModality(s, words, trigs, ds)
@@ -233,7 +237,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 			ante.prev = x.previousSubject(doc, si-1, ents[si-1])
 		}
 		n := len(doc.Events)
-		speaker := x.emit(doc, s, words, trigs, all, ents[si], &focus, ante, quoted, known)
+		speaker := x.emit(doc, s, words, trigs, all, ents[si], &focus, ante, quoted, known, reporters)
 		x.record(&told, doc, n, si, s, words, trigs, refs)
 		for _, e := range ents[si] {
 			if e.Kind == model.Person {
@@ -257,7 +261,7 @@ var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context":
 // emit turns dated triggers into mentions, one per event type and date in
 // the sentence. A speech act is kept only when a time expression of its own
 // dates it; the content events it reports are attributed to its speaker.
-func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, ante antecedents, quoted []bool, known map[string]string) string {
+func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string, trigs []trigger, ds []dated, ents []model.Entity, focus *focusState, ante antecedents, quoted []bool, known map[string]string, reporters map[string]bool) string {
 	dateOf := func(t trigger) *dated {
 		switch {
 		case t.time >= 0:
@@ -327,6 +331,9 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		m := x.mention(doc, s, words, t, d, ds, ents, ante, quoted, trigs, verb)
 		if rule.Class == "speech" && t.kind == "noun" && m.Source == "" && len(m.Actors) == 0 {
 			continue // a threat or an accusation nobody makes is a danger, not a speech act: "the threat of sniper fire"
+		}
+		if rule.Class == "speech" && reporters[m.Source] {
+			continue // "Palmer says ...": the outlet's correspondent narrates
 		}
 		if rule.Class == "content" && speaker != "" && m.Source == "" {
 			m.Source = speaker

@@ -924,6 +924,44 @@ func (x *Extractor) personRoles(s *model.Sentence, words []string, ents []model.
 	}
 }
 
+// noteReporters records the outlet's own reporters the sentence names: a
+// person whose title ends in a reporter's head ("CBS News correspondent
+// Elizabeth Palmer"), or a run of proper nouns after a news medium's
+// possessive ("NPR's Soraya Sarhaddi Nelson"). Each word of the name is
+// recorded too: the article goes on with "Palmer says", "Soraya adds".
+func (x *Extractor) noteReporters(text string, s *model.Sentence, words []string, ents []model.Entity, known map[string]string, reporters map[string]bool) {
+	note := func(name string) {
+		reporters[name] = true
+		for _, w := range strings.Fields(name) {
+			reporters[w] = true
+		}
+	}
+	for _, e := range ents {
+		switch {
+		case e.Kind == model.Person:
+			if r := strings.Fields(strings.ToLower(known[e.Canonical])); len(r) > 0 && x.reporterHeads[r[len(r)-1]] {
+				note(e.Canonical)
+			}
+		case e.Medium:
+			k := lastToken(s, e.Span) + 1
+			if k+1 >= len(words) || s.Tokens[k].Tag != "POS" && words[k] != "s" && words[k] != "'s" && words[k] != "’s" {
+				continue
+			}
+			if s.Tokens[0].Tag == "" {
+				x.pos.Tag(text, s) // a sentence without triggers is not tagged yet
+			}
+			from := k + 1
+			to := from
+			for to < len(words) && to < from+4 && s.Tokens[to].Tag == "NNP" && capitalised(s.Tokens[to].Text) {
+				to++
+			}
+			if to > from {
+				note(strings.Clone(s.Text[s.Tokens[from].Start-s.Start : s.Tokens[to-1].End-s.Start]))
+			}
+		}
+	}
+}
+
 // titleBefore is the title ending right before token first: a head noun
 // with the modifiers before it, or a head with an "of", "to" or "for"
 // phrase of up to three capitalised words.
