@@ -152,7 +152,9 @@ func isQuote(r rune) bool {
 	return false
 }
 
-// normTokens returns the normalised form of every token of s.
+// normTokens returns the normalised form of every token of s. A quotation
+// mark becomes "", except a plural's possessive apostrophe, which becomes
+// "s" as a singular's "’s" does (see possessiveMarks).
 func normTokens(s *model.Sentence) []string {
 	out := make([]string, len(s.Tokens))
 	var buf []byte
@@ -164,5 +166,56 @@ func normTokens(s *model.Sentence) []string {
 			out[i] = string(buf)
 		}
 	}
+	possessiveMarks(s.Tokens, out)
 	return out
 }
+
+// possessiveMarks sets to "s" each ’ or ' that marks a plural's
+// possessive ("the United Nations’ court said"), which would otherwise open
+// a quotation running to the end of the sentence: one right after a word
+// ending in s, then a space and a word. It closes a single quotation open
+// before it instead ("‘the talks are over for good, and the rebels’ he
+// said"), unless a mark that can only close one comes later ("‘the
+// rebels’ leader has fled the city,’ she said").
+func possessiveMarks(toks []model.Token, words []string) {
+	open := false
+	for i, t := range toks {
+		if words[i] != "" || !isSingleQuote(t.Text) {
+			continue
+		}
+		before := i > 0 && toks[i-1].End == t.Start
+		after := i+1 < len(toks) && toks[i+1].Start == t.End
+		switch {
+		case t.Text == "‘" || !before && after:
+			open = true
+		case before && possessiveAt(toks, words, i) && (!open || closerAfter(toks, words, i)):
+			words[i] = "s"
+		case before:
+			open = false
+		}
+	}
+}
+
+// possessiveAt reports a mark at i, right after a word ending in s
+// ("Nations", "U.S."), that a space and a word or an opening mark follow.
+func possessiveAt(toks []model.Token, words []string, i int) bool {
+	prev := strings.TrimSuffix(toks[i-1].Text, ".")
+	if prev == "" || prev[len(prev)-1] != 's' && prev[len(prev)-1] != 'S' || i+1 >= len(toks) || toks[i+1].Start == toks[i].End {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(toks[i+1].Text)
+	return unicode.IsLetter(next) || unicode.IsDigit(next) || words[i+1] == "" && isSingleQuote(toks[i+1].Text)
+}
+
+// closerAfter reports a mark after i that can only close a quotation: one
+// right after a word or punctuation that is no possessive ("city,’ she").
+func closerAfter(toks []model.Token, words []string, i int) bool {
+	for j := i + 1; j < len(toks); j++ {
+		if words[j] == "" && isSingleQuote(toks[j].Text) && toks[j].Text != "‘" && toks[j-1].End == toks[j].Start && !possessiveAt(toks, words, j) {
+			return true
+		}
+	}
+	return false
+}
+
+func isSingleQuote(t string) bool { return t == "'" || t == "’" || t == "‘" }
