@@ -225,12 +225,15 @@ func (x *Extractor) Extract(doc *model.Document) {
 		x.readDiscourse(&disc, words)
 		x.setModality(s, words, trigs, ds)
 		quoted := continuedQuote(s, words, quotedTokens(words))
+		if allQuoted(words, quoted) {
+			focus.age-- // a sentence of a quotation moves the narrative's day on no further
+		}
 		for i := range trigs {
 			trigs[i].quoted = quoted[trigs[i].from]
 		}
 		x.attach(s, words, trigs, ds)
 		all, refs := x.referBack(&told, si, s, words, trigs, ds)
-		x.inherit(s, words, trigs, all, len(times[si]) == 0, &focus)
+		x.inherit(s, words, trigs, all, !namesTime(times[si]), &focus)
 		all = dateAnaphors(trigs, all, refs)
 		ante := antecedents{person: lastPerson}
 		if si > 0 && len(words) > 0 && (x.pronouns[words[0]] || x.groupPronouns[words[0]]) && len(trigs) > 0 {
@@ -250,7 +253,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 		}
 		focus.set(ds, published)
 		focus.ledeLeft--
-		if len(times[si]) > 0 {
+		if namesTime(times[si]) {
 			focus.ledeLeft = 0 // the article has named a time: it tells its own days
 		}
 	}
@@ -430,6 +433,27 @@ func after(date, published string) bool {
 	switch len(date) {
 	case 4, 7, 10:
 		return date > published[:len(date)]
+	}
+	return false
+}
+
+// allQuoted reports a sentence that is all quotation, its marks aside.
+func allQuoted(words []string, quoted []bool) bool {
+	for k, w := range words {
+		if !quoted[k] && w != "" && w != "." && w != "," {
+			return false
+		}
+	}
+	return true
+}
+
+// namesTime reports a date or a time among a sentence's time expressions: a
+// duration ("for several hours of talks") or a set names no day.
+func namesTime(txs []*model.Timex) bool {
+	for _, tx := range txs {
+		if tx.Type == model.TimexDate || tx.Type == model.TimexTime {
+			return true
+		}
 	}
 	return false
 }
