@@ -132,8 +132,9 @@ func (c *Cleaner) matchAny(rs []*rules.CleanRule, s string, unquoted bool) *rule
 			if !r.MayMatch(i, s) {
 				continue
 			}
+			var q quotes
 			for _, m := range re.FindAllStringIndex(s, -1) {
-				if !unquoted || !inQuote(s, m[1]-1) {
+				if !unquoted || !q.inside(s, m[1]-1) {
 					return r
 				}
 			}
@@ -142,21 +143,30 @@ func (c *Cleaner) matchAny(rs []*rules.CleanRule, s string, unquoted bool) *rule
 	return nil
 }
 
-// inQuote reports whether byte i of s lies inside a quotation opened before
-// it in s.
-func inQuote(s string, i int) bool {
-	depth, straight := 0, false
-	for _, r := range s[:i] {
+// quotes tracks, left to right, whether a position of a sentence lies inside
+// a quotation opened before it.
+type quotes struct {
+	at, depth int
+	straight  bool
+}
+
+// inside reports whether byte i (at or after the last one asked) is quoted.
+func (q *quotes) inside(s string, i int) bool {
+	if i < q.at {
+		i = q.at
+	}
+	for _, r := range s[q.at:i] {
 		switch r {
 		case '“', '«':
-			depth++
+			q.depth++
 		case '”', '»':
-			depth = max(0, depth-1)
+			q.depth = max(0, q.depth-1)
 		case '"':
-			straight = !straight
+			q.straight = !q.straight
 		}
 	}
-	return depth > 0 || straight
+	q.at = i
+	return q.depth > 0 || q.straight
 }
 
 // paragraphPosts grows posts from the seeds of one paragraph's sentences.

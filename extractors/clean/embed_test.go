@@ -170,3 +170,22 @@ func TestEmbedAttributionTakesOneParagraph(t *testing.T) {
 		t.Errorf("kept %q", got)
 	}
 }
+
+// FuzzCleanEmbeds: whatever the text, blocks and removals stay in bounds, in
+// order and disjoint.
+func FuzzCleanEmbeds(f *testing.F) {
+	for _, s := range []string{"Big day 😊  The grant was announced. Today I met @x in Riga.Then more.  End.",
+		"A.\n\nWe stand.\n#a #b 🇨🇱\npic.twitter.com/Q\n— U (@u) May 5, 2023\n", "— U (@u) May 5, 2023", "@ab #cd 😊\n\n\n(@ab)"} {
+		f.Add(s)
+	}
+	c := newCleaner(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := cleanText(c, text)
+		checkSpans(t, doc)
+		for i := 1; i < len(doc.Removed); i++ {
+			if doc.Removed[i].Start < doc.Removed[i-1].End {
+				t.Errorf("removals out of order: %+v", doc.Removed)
+			}
+		}
+	})
+}
