@@ -3,6 +3,12 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
 )
 
 // CleanRules is the page-furniture filter: which lines and blocks of an
@@ -12,7 +18,28 @@ type CleanRules struct {
 	Line        []*CleanRule // drop one line
 	Block       []*CleanRule // drop from a start line to an end line or the article end
 	Boilerplate []*CleanRule // publisher self-descriptions, matched anywhere in a line
+	Embed       EmbedRules   // social-media posts pasted into the article
 }
+
+// EmbedRules find social-media posts embedded in the article text. Their
+// patterns match anywhere in a sentence.
+type EmbedRules struct {
+	// MaxLength is the longest post, in bytes, that the context around its
+	// marked sentences grows to.
+	MaxLength int
+	// Bridge is how many unmarked sentences between two marked ones are
+	// taken as the same post.
+	Bridge int
+	// Attribution ends a post: "— Name (@handle) April 9, 2022".
+	Attribution []*CleanRule
+	// Marker makes a sentence post text: an @handle, #hashtag, emoji, post link.
+	Marker []*CleanRule
+	// Prose makes a sentence article prose, never post text ("tweeted").
+	Prose []*CleanRule
+}
+
+// embedSettings are the scalar keys of the embed section.
+var embedSettings = []string{"max_length", "bridge"}
 
 // Layout holds the thresholds that classify kept lines.
 type Layout struct {
@@ -58,6 +85,7 @@ type CleanRule struct {
 	Pos   Pos              `yaml:"-"`
 	Re    []*regexp.Regexp `yaml:"-"` // compiled Pattern + Patterns
 	EndRe []*regexp.Regexp `yaml:"-"`
+	need  []prefilter      // per Re: what any match contains
 }
 
 // Examples are lines a rule must and must not match; they are checked at
@@ -69,12 +97,22 @@ type Examples struct {
 
 // Matches reports whether one of the rule's start patterns matches line.
 func (r *CleanRule) Matches(line string) bool {
-	for _, re := range r.Re {
-		if re.MatchString(line) {
+	for i, re := range r.Re {
+		if r.MayMatch(i, line) && re.MatchString(line) {
 			return true
 		}
 	}
 	return false
+}
+
+// MayMatch is false when pattern i cannot match s: s lacks every literal (or
+// rune range) that a match contains. Unanchored patterns over long lines are
+// slow in Go's regexp; this check is a substring search.
+func (r *CleanRule) MayMatch(i int, s string) bool {
+	if i >= len(r.need) {
+		return true
+	}
+	return r.need[i].may(s)
 }
 
 // EndMatches reports whether line closes the block rule.
@@ -89,7 +127,7 @@ func (r *CleanRule) EndMatches(line string) bool {
 
 func loadClean(src *Source) (*CleanRules, Errors) {
 	var errs Errors
-	var line, block, boiler idList[*CleanRule]
+	var line, block, boiler, attrib, marker, prose idList[*CleanRule]
 	out := &CleanRules{}
 	for _, d := range src.Docs("clean.yaml") {
 		top, err := parseDoc(d)
@@ -97,14 +135,35 @@ func loadClean(src *Source) (*CleanRules, Errors) {
 			errs = append(errs, asError(d.Name, err))
 			continue
 		}
-		secs, e := sections(d.Name, top, "layout", "line", "block", "boilerplate")
+		secs, e := sections(d.Name, top, "layout", "line", "block", "boilerplate", "embed")
 		errs = append(errs, e...)
 		if s, ok := secs["layout"]; ok {
 			if err := decodeStrict(d.Name, s.value, &out.Layout); err != nil {
 				errs = append(errs, asError(d.Name, err))
 			}
 		}
-		for key, list := range map[string]*idList[*CleanRule]{"line": &line, "block": &block, "boilerplate": &boiler} {
+		if s, ok := secs["embed"]; ok {
+			if s.value.Kind != yaml.MappingNode {
+				errs = append(errs, &Error{Pos: posOf(d.Name, s.value), Msg: "embed: expected a mapping"})
+			} else {
+				sub, e := sections(d.Name, s.value, append(embedSettings, "attribution", "marker", "prose")...)
+				errs = append(errs, e...)
+				for key, dst := range map[string]*int{"max_length": &out.Embed.MaxLength, "bridge": &out.Embed.Bridge} {
+					if v, ok := sub[key]; ok {
+						if err := v.value.Decode(dst); err != nil {
+							errs = append(errs, &Error{Pos: posOf(d.Name, v.value), Msg: "embed." + key + ": " + cleanYAMLErr(err)})
+						}
+					}
+				}
+				for _, key := range []string{"attribution", "marker", "prose"} {
+					if v, ok := sub[key]; ok {
+						secs["embed."+key] = v
+					}
+				}
+			}
+		}
+		for key, list := range map[string]*idList[*CleanRule]{"line": &line, "block": &block, "boilerplate": &boiler,
+			"embed.attribution": &attrib, "embed.marker": &marker, "embed.prose": &prose} {
 			s, ok := secs[key]
 			if !ok {
 				continue
@@ -122,10 +181,34 @@ func loadClean(src *Source) (*CleanRules, Errors) {
 		}
 	}
 	out.Line, out.Block, out.Boilerplate = line.items, block.items, boiler.items
+	out.Embed.Attribution, out.Embed.Marker, out.Embed.Prose = attrib.items, marker.items, prose.items
 	if docs := src.Docs("clean.yaml"); len(docs) > 0 {
 		errs = append(errs, checkLayout(docs[0].Name, out.Layout)...)
+		errs = append(errs, checkEmbed(docs[0].Name, out.Embed)...)
 	}
 	return out, errs
+}
+
+func checkEmbed(file string, e EmbedRules) Errors {
+	bad := func(msg string) Errors {
+		return Errors{{Pos: Pos{File: file}, Msg: "embed: " + msg}}
+	}
+	switch {
+	case len(e.Attribution)+len(e.Marker) > 0 && e.MaxLength <= 0:
+		return bad("max_length must be > 0")
+	case e.Bridge < 0:
+		return bad("bridge must be >= 0")
+	}
+	return nil
+}
+
+// All lists every clean rule: line, block, boilerplate, then embed rules.
+func (c *CleanRules) All() []*CleanRule {
+	var out []*CleanRule
+	for _, l := range [][]*CleanRule{c.Line, c.Block, c.Boilerplate, c.Embed.Attribution, c.Embed.Marker, c.Embed.Prose} {
+		out = append(out, l...)
+	}
+	return out
 }
 
 func asError(file string, err error) *Error {
@@ -182,6 +265,7 @@ func compileCleanRule(r *CleanRule, kind string) Errors {
 			return fail("pattern %q: %v", p, err)
 		}
 		r.Re = append(r.Re, re)
+		r.need = append(r.need, needOf(p))
 	}
 	for _, p := range r.End {
 		re, err := regexp.Compile(p)
@@ -205,4 +289,118 @@ func compileCleanRule(r *CleanRule, kind string) Errors {
 		}
 	}
 	return errs
+}
+
+// prefilter is what every match of a pattern contains: one of lits, or a
+// rune in ranges (pairs lo, hi). The zero value lets everything through.
+type prefilter struct {
+	lits   []string
+	ranges []rune
+}
+
+func (p prefilter) any() bool { return len(p.lits) > 0 || len(p.ranges) > 0 }
+
+func (p prefilter) may(s string) bool {
+	if !p.any() {
+		return true
+	}
+	for _, l := range p.lits {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	if len(p.ranges) > 0 {
+		for _, c := range s {
+			for k := 0; k+1 < len(p.ranges); k += 2 {
+				if p.ranges[k] <= c && c <= p.ranges[k+1] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// rank prefers longer literals, then literals to rune ranges.
+func (p prefilter) rank() int {
+	switch {
+	case len(p.lits) > 0 && len(p.ranges) == 0:
+		n := len(p.lits[0])
+		for _, l := range p.lits {
+			n = min(n, len(l))
+		}
+		return 1 + n
+	case p.any():
+		return 1
+	}
+	return 0
+}
+
+func needOf(pattern string) prefilter {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return prefilter{}
+	}
+	return need(re.Simplify())
+}
+
+// need computes a prefilter from a parsed pattern.
+func need(re *syntax.Regexp) prefilter {
+	switch re.Op {
+	case syntax.OpLiteral:
+		s := string(re.Rune)
+		if re.Flags&syntax.FoldCase != 0 && strings.ToLower(s) != strings.ToUpper(s) {
+			return prefilter{}
+		}
+		return prefilter{lits: []string{s}}
+	case syntax.OpCapture:
+		return need(re.Sub[0])
+	case syntax.OpPlus:
+		return need(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return need(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best prefilter
+		for _, sub := range re.Sub {
+			if n := need(sub); n.rank() > best.rank() {
+				best = n
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var out prefilter
+		for _, sub := range re.Sub {
+			n := need(sub)
+			if !n.any() {
+				return prefilter{}
+			}
+			out.lits = append(out.lits, n.lits...)
+			out.ranges = append(out.ranges, n.ranges...)
+		}
+		return out
+	case syntax.OpCharClass:
+		if re.Flags&syntax.FoldCase != 0 {
+			return prefilter{}
+		}
+		// a few runes are literals; ranges beyond ASCII are scanned for
+		count := 0
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			count += int(re.Rune[k+1]-re.Rune[k]) + 1
+		}
+		if count <= 4 {
+			var out prefilter
+			for k := 0; k+1 < len(re.Rune); k += 2 {
+				for c := re.Rune[k]; c <= re.Rune[k+1]; c++ {
+					out.lits = append(out.lits, string(c))
+				}
+			}
+			return out
+		}
+		if re.Rune[0] >= utf8.RuneSelf {
+			return prefilter{ranges: slices.Clone(re.Rune)}
+		}
+	}
+	return prefilter{}
 }

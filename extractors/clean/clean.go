@@ -6,6 +6,7 @@ package clean
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,6 +21,7 @@ type Cleaner struct {
 	line   []*rules.CleanRule
 	block  []*rules.CleanRule
 	boiler []*rules.CleanRule
+	embed  rules.EmbedRules
 }
 
 // Compile prepares the rules (their patterns are compiled at load).
@@ -27,7 +29,7 @@ func Compile(r *rules.CleanRules) (*Cleaner, error) {
 	if r == nil {
 		return nil, errors.New("clean: no rules")
 	}
-	return &Cleaner{layout: r.Layout, line: r.Line, block: r.Block, boiler: r.Boilerplate}, nil
+	return &Cleaner{layout: r.Layout, line: r.Line, block: r.Block, boiler: r.Boilerplate, embed: r.Embed}, nil
 }
 
 // line is one line of the article: its full span and the span of its
@@ -45,6 +47,9 @@ func (c *Cleaner) Clean(doc *model.Document) {
 	lines := c.splitLines(text)
 	doc.Blocks, doc.Removed = doc.Blocks[:0], doc.Removed[:0]
 	var cur *model.Block // block a continuation line may join
+	// afterBlock: since the last kept block, only blank lines and embed
+	// residue; an attribution line then takes that block as its post.
+	afterBlock, popped := false, false
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if l.blank() {
@@ -56,15 +61,34 @@ func (c *Cleaner) Clean(doc *model.Document) {
 			last := c.blockEnd(text, lines, i, r)
 			doc.Removed = append(doc.Removed, model.Removal{
 				Span: model.Span{Start: l.cs, End: lines[last].ce}, Rule: r.ID, Reason: r.Description})
-			i, cur = last, nil
+			i, cur, afterBlock = last, nil, false
 			continue
 		}
 		if r := c.lineRule(content); r != nil {
 			doc.Removed = append(doc.Removed, model.Removal{
 				Span: model.Span{Start: l.cs, End: l.ce}, Rule: r.ID, Reason: r.Description})
-			cur = nil
+			cur, afterBlock = nil, false
 			continue
 		}
+		if posts := c.posts(text, l.cs, l.ce); len(posts) > 0 {
+			only, attribution := c.residue(content)
+			if only && attribution && afterBlock && c.takePost(doc, posts[0]) {
+				popped = true
+			}
+			doc.Removed = append(doc.Removed, posts...)
+			from, kept := l.cs, false
+			for _, p := range append(posts, model.Removal{Span: model.Span{Start: l.ce, End: l.ce}}) {
+				if s, e := trimSpace(text, from, p.Start); s < e {
+					doc.Blocks = append(doc.Blocks, model.Block{Span: model.Span{Start: s, End: e}, Kind: c.kind(text[s:e])})
+					kept = true
+				}
+				from = p.End
+			}
+			// hashtags or a link between a post's text and its attribution
+			cur, afterBlock = nil, afterBlock && only && !attribution && !kept
+			continue
+		}
+		afterBlock = true
 		// A hard-wrapped paragraph: the previous line did not end a
 		// sentence and this one starts in lower case.
 		if cur != nil && !c.endsSentence(text[cur.Start:cur.End]) && startsLower(content) {
@@ -75,6 +99,40 @@ func (c *Cleaner) Clean(doc *model.Document) {
 		doc.Blocks = append(doc.Blocks, model.Block{Span: model.Span{Start: l.cs, End: l.ce}, Kind: c.kind(content)})
 		cur = &doc.Blocks[len(doc.Blocks)-1]
 	}
+	if popped {
+		slices.SortStableFunc(doc.Removed, func(a, b model.Removal) int { return a.Start - b.Start })
+	}
+}
+
+// takePost turns the last kept block into a removal by the attribution that
+// follows it (post), when it can be the post's text: no longer than
+// embed.max_length, no prose about a post, not a lead-in ending in a colon.
+func (c *Cleaner) takePost(doc *model.Document, post model.Removal) bool {
+	n := len(doc.Blocks)
+	if n == 0 {
+		return false
+	}
+	b := doc.Blocks[n-1]
+	s := doc.Article.Text[b.Start:b.End]
+	if len(s) > c.embed.MaxLength || strings.HasSuffix(s, ":") || c.matchAny(c.embed.Prose, s, false) != nil {
+		return false
+	}
+	doc.Blocks = doc.Blocks[:n-1]
+	doc.Removed = append(doc.Removed, model.Removal{Span: b.Span, Rule: post.Rule, Reason: post.Reason})
+	return true
+}
+
+// trimSpace narrows [s, e) to exclude surrounding white space.
+func trimSpace(text string, s, e int) (int, int) {
+	s = skipSpace(text, s, e)
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
 }
 
 // splitLines cuts text at newlines and trims each line's content.
