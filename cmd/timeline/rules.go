@@ -127,11 +127,9 @@ func checkSource(src *rules.Source) ([]*problem, string) {
 		examples += len(r.Examples)
 	}
 	nRules := len(rs.Timex.Rules) + len(rs.Events.Rules) + len(rs.Events.Types) + len(rs.Events.Modality) + len(rs.Gazetteer.Entries)
-	for _, list := range [][]*rules.CleanRule{rs.Clean.Line, rs.Clean.Block, rs.Clean.Boilerplate} {
-		nRules += len(list)
-		for _, r := range list {
-			examples += len(r.Examples.Match) + len(r.Examples.NoMatch)
-		}
+	for _, r := range rs.Clean.All() {
+		nRules++
+		examples += len(r.Examples.Match) + len(r.Examples.NoMatch)
 	}
 	for _, r := range rs.Events.Rules {
 		examples += len(r.Examples)

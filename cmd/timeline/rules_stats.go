@@ -71,11 +71,9 @@ func writeStats(b *strings.Builder, x *pipeline.Extractors, res *pipeline.Result
 	rs := x.Rules
 	var clean, gaz, tx, ev []ruleCount
 	cleanIdx, gazIdx, txIdx, evIdx := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	for _, list := range [][]*rules.CleanRule{rs.Clean.Line, rs.Clean.Block, rs.Clean.Boilerplate} {
-		for _, r := range list {
-			cleanIdx[r.ID] = len(clean)
-			clean = append(clean, ruleCount{id: r.ID, pos: r.Pos, hits: make([]int, 1)})
-		}
+	for _, r := range rs.Clean.All() {
+		cleanIdx[r.ID] = len(clean)
+		clean = append(clean, ruleCount{id: r.ID, pos: r.Pos, hits: make([]int, 1)})
 	}
 	for _, en := range rs.Gazetteer.Entries {
 		gazIdx[en.Name] = len(gaz)
