@@ -209,6 +209,17 @@ type AttachRules struct {
 	// has imposed sanctions on ..."): they are dated on the publication
 	// day, until the article names a time. 0 turns this off.
 	Lede int `yaml:"lede"`
+	// Dateline: a time opening a sentence before a colon, after one of
+	// Prefixes and before any of Zones ("UPDATE 11:47 AM ET: Tymoshenko
+	// says", "— 9:30 a.m. ET: Steinmeier issues a statement"), dates the
+	// entry it heads, as a fronted time does.
+	Dateline Dateline `yaml:"dateline"`
+}
+
+// Dateline is what may stand around a live blog's time stamp.
+type Dateline struct {
+	Prefixes []string `yaml:"prefixes"`
+	Zones    []string `yaml:"zones"`
 }
 
 // AnaphoraRules say when a definite event noun with no time of its own

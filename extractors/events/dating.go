@@ -80,7 +80,7 @@ func (x *Extractor) bestTrigger(s *model.Sentence, words []string, trigs []trigg
 	// a time that ends a fronted phrase dates the main clause: "On
 	// Sunday, ...", "Speaking at the U.N. on Wednesday, Thomas-Greenfield
 	// warned"
-	fronted := d.to < len(words) && words[d.to] == "," && (d.from <= 1 || initialPhrase(s.Tokens) && !boundaryIn(words, 0, d.from))
+	fronted := d.to < len(words) && words[d.to] == "," && (d.from <= 1 || initialPhrase(s.Tokens) && !boundaryIn(words, 0, d.from)) || x.dateline(words, d)
 	// "..., and about two weeks ago, he also had a call": the time opens
 	// the coordinated clause and dates nothing before it
 	coordFront := d.from >= 2 && (words[d.from-1] == "and" || words[d.from-1] == "but") && words[d.from-2] == ","
@@ -600,4 +600,20 @@ func (x *Extractor) presentPerfect(s *model.Sentence, words []string, t trigger)
 		}
 	}
 	return true
+}
+
+// dateline reports a live blog's time stamp: d opens the sentence (after
+// "UPDATE" or a dash) and a colon follows it (after a time zone): "UPDATE
+// 11:47 AM ET: Tymoshenko says".
+func (x *Extractor) dateline(words []string, d dated) bool {
+	for k := 0; k < d.from; k++ {
+		if !x.datePrefix[words[k]] && words[k] != ":" {
+			return false
+		}
+	}
+	k := d.to
+	for k < len(words) && x.dateZone[words[k]] {
+		k++
+	}
+	return k < len(words) && words[k] == ":"
 }

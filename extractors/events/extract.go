@@ -37,6 +37,8 @@ type Extractor struct {
 	groupPronouns map[string]bool
 	possessives   map[string]bool
 	reporterHeads map[string]bool
+	datePrefix    map[string]bool // what may open a live blog's time stamp
+	dateZone      map[string]bool // and stand after it
 	adjuncts      map[string]bool
 	purposes      map[string]bool
 	unnamed       map[string]bool
@@ -92,6 +94,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.motion = set(r.Places.MotionVerbs)
 	x.unnamed, x.possessives = set(r.Speakers.Unnamed), set(r.Speakers.Possessives)
 	x.reporterHeads = set(r.Speakers.Reporters)
+	x.datePrefix, x.dateZone = set(r.Attach.Dateline.Prefixes), set(r.Attach.Dateline.Zones)
 	x.groupHeads, x.quantities = nounSet(r.Groups.Heads), nounSet(r.Groups.Quantities)
 	x.placeNouns = nounSet(r.Places.PlaceNouns)
 	x.destinations = set(r.Places.Destinations)
@@ -335,8 +338,8 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if rule.Class == "speech" && t.kind == "noun" && m.Source == "" && len(m.Actors) == 0 {
 			continue // a threat or an accusation nobody makes is a danger, not a speech act: "the threat of sniper fire"
 		}
-		if rule.Class == "speech" && reporters[m.Source] {
-			continue // "Palmer says ...": the outlet's correspondent narrates
+		if rule.Class == "speech" && (reporters[m.Source] || x.mediumSpeaks(s, words, t, ents)) {
+			continue // "Palmer says ...", "Reuters reports that ...": the press narrates
 		}
 		if rule.Class == "content" && speaker != "" && m.Source == "" {
 			m.Source = speaker
