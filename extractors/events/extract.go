@@ -16,6 +16,7 @@ type Extractor struct {
 	lex           lexicon
 	requires      []map[string]bool // per rule
 	excludes      []map[string]bool // per rule
+	exclBefore    []map[string]bool // per rule, before the trigger only
 	mods          []modality
 	preps         map[string]bool
 	pronouns      map[string]bool
@@ -109,6 +110,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 		x.recasts = append(x.recasts, rc)
 		x.requires = append(x.requires, set(rule.Requires))
 		x.excludes = append(x.excludes, set(rule.Excludes))
+		x.exclBefore = append(x.exclBefore, set(rule.ExcludesBefore))
 	}
 	for _, m := range r.Modality {
 		mod := modality{name: m.Modality, window: m.Window, after: m.After, sentence: m.Sentence, kinds: set(m.Kinds)}
