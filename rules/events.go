@@ -50,7 +50,10 @@ type EventRule struct {
 	// Excludes lists words that veto the trigger when found within Window
 	// tokens before or after it ("panic attack", "meet standards").
 	Excludes []string `yaml:"excludes"`
-	Window   int      `yaml:"window"`
+	// ExcludesBefore veto the trigger only before it, within Window: a
+	// passive "was reported", not "reported it was".
+	ExcludesBefore []string `yaml:"excludes_before"`
+	Window         int      `yaml:"window"`
 	// Priority breaks ties when two triggers compete for one time expression.
 	Priority int `yaml:"priority"`
 	// Recast gives the event another type when the discourse says which
@@ -485,7 +488,7 @@ func validateEventRule(r EventRule, known map[string]bool) Errors {
 			bad("trigger %q must be non-empty lower case", w)
 		}
 	}
-	if (len(r.Requires) > 0 || len(r.Excludes) > 0) && r.Window <= 0 {
+	if (len(r.Requires) > 0 || len(r.Excludes) > 0 || len(r.ExcludesBefore) > 0) && r.Window <= 0 {
 		bad("requires/excludes need a positive window")
 	}
 	fires, quiet := 0, 0

@@ -16,6 +16,7 @@ type Extractor struct {
 	lex           lexicon
 	requires      []map[string]bool // per rule
 	excludes      []map[string]bool // per rule
+	exclBefore    []map[string]bool // per rule, before the trigger only
 	mods          []modality
 	preps         map[string]bool
 	pronouns      map[string]bool
@@ -114,6 +115,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 		x.recasts = append(x.recasts, rc)
 		x.requires = append(x.requires, set(rule.Requires))
 		x.excludes = append(x.excludes, set(rule.Excludes))
+		x.exclBefore = append(x.exclBefore, set(rule.ExcludesBefore))
 	}
 	for _, m := range r.Modality {
 		mod := modality{name: m.Modality, window: m.Window, after: m.After, sentence: m.Sentence, kinds: set(m.Kinds)}
@@ -338,8 +340,8 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if rule.Class == "speech" && t.kind == "noun" && m.Source == "" && len(m.Actors) == 0 {
 			continue // a threat or an accusation nobody makes is a danger, not a speech act: "the threat of sniper fire"
 		}
-		if rule.Class == "speech" && (reporters[m.Source] || x.mediumSpeaks(s, words, t, ents)) {
-			continue // "Palmer says ...", "Reuters reports that ...": the press narrates
+		if rule.Class == "speech" && reporters[m.Source] {
+			continue // "Palmer says ...": the outlet's correspondent narrates
 		}
 		if rule.Class == "content" && speaker != "" && m.Source == "" {
 			m.Source = speaker

@@ -924,26 +924,6 @@ func (x *Extractor) personRoles(s *model.Sentence, words []string, ents []model.
 	}
 }
 
-// mediumSpeaks reports a speech verb whose subject is a news medium and
-// nothing else ("Reuters reports that ...", "the Guardian reported"): the
-// press tells what happened, no statement of its own.
-func (x *Extractor) mediumSpeaks(s *model.Sentence, words []string, t trigger, ents []model.Entity) bool {
-	if t.kind == "noun" {
-		return false
-	}
-	lo, hi := x.subjectSpan(s, words, t)
-	medium := false
-	for _, e := range ents {
-		if first, _ := tokenRange(s, e.Span); first >= lo && first < hi {
-			if !e.Medium {
-				return false
-			}
-			medium = true
-		}
-	}
-	return medium
-}
-
 // noteReporters records the outlet's own reporters the sentence names: a
 // person whose title ends in a reporter's head ("CBS News correspondent
 // Elizabeth Palmer"), or a run of proper nouns after a news medium's

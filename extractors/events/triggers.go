@@ -69,6 +69,11 @@ func (x *Extractor) contextOK(rule int, words []string, from, to int) bool {
 			}
 		}
 	}
+	for i := max(0, from-w); i < from; i++ {
+		if x.exclBefore[rule][words[i]] {
+			return false
+		}
+	}
 	if req := x.requires[rule]; len(req) > 0 {
 		for i := max(0, from-w); i < min(len(words), to+w); i++ {
 			if req[words[i]] {
