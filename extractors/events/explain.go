@@ -2,6 +2,8 @@ package events
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/timeline-news/timeline/model"
 )
@@ -50,21 +52,40 @@ func (x *Extractor) Candidates(doc *model.Document, si int) []Candidate {
 		}
 	}
 	trigs := x.findTriggers(words)
-	if len(trigs) == 0 {
+	misses := x.contextMisses(words, trigs)
+	if len(trigs)+len(misses) == 0 {
 		return nil
 	}
 	x.pos.Tag(doc.Article.Text, s)
-	out := make([]Candidate, 0, len(trigs))
+	out := make([]Candidate, 0, len(trigs)+len(misses))
 	var kept []trigger // what Extract goes on with
 	var keptAt []int
-	for _, t := range trigs {
+	candidate := func(t trigger) Candidate {
 		r := x.rules.Rules[t.rule]
-		c := Candidate{
+		return Candidate{
 			Hit: Hit{Rule: r.ID, Type: r.Type, Class: r.Class, Start: s.Tokens[t.from].Start,
 				Trigger: doc.Article.Text[s.Tokens[t.from].Start:s.Tokens[t.to-1].End]},
 			Kind: t.kind,
 		}
+	}
+	for _, m := range misses {
+		if !posOK(m.kind, s.Tokens[m.from].Tag) {
+			continue // no trigger here anyway ("the building" is no verb)
+		}
+		c := candidate(m.trigger)
+		r := x.rules.Rules[m.rule]
+		if m.excluded != "" {
+			c.Rejected = fmt.Sprintf("%q within %d words excludes it", m.excluded, r.Window)
+		} else {
+			c.Rejected = fmt.Sprintf("none of the words it requires (%s) within %d words", strings.Join(r.Requires, ", "), r.Window)
+		}
+		out = append(out, c)
+	}
+	for _, t := range trigs {
+		c := candidate(t)
 		switch tag := s.Tokens[t.from].Tag; {
+		case len(kept) > 0 && kept[len(kept)-1].from == t.from:
+			c.Rejected = "another rule's form of these words was kept"
 		case x.insideTimex(t, ds):
 			c.Rejected = "inside a time expression"
 		case insideEntity(s, t, ents):
@@ -76,6 +97,13 @@ func (x *Extractor) Candidates(doc *model.Document, si int) []Candidate {
 			keptAt = append(keptAt, len(out))
 		}
 		out = append(out, c)
+	}
+	slices.SortStableFunc(out, func(a, b Candidate) int { return a.Start - b.Start })
+	keptAt = keptAt[:0] // the kept ones, still in text order
+	for i, c := range out {
+		if c.Rejected == "" {
+			keptAt = append(keptAt, i)
+		}
 	}
 	x.setModality(s, words, kept, ds) // on the kept triggers only, as Extract does
 	for i, t := range kept {

@@ -4,6 +4,7 @@ package events
 // part-of-speech and name filters.
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/timeline-news/timeline/model"
@@ -28,14 +29,18 @@ type trigger struct {
 func (x *Extractor) class(t trigger) string { return x.rules.Rules[t.rule].Class }
 
 // findTriggers matches the lexicon against the normalised tokens: at each
-// position the longest form wins, and matches never overlap.
+// position the longest form wins, and matches never overlap. Forms of one
+// length from several rules ("blame": a verb of one rule, a noun of
+// another) are all returned, in rule order, as alternatives of one span:
+// filter keeps the first whose part of speech fits.
 func (x *Extractor) findTriggers(words []string) []trigger {
 	var out []trigger
 	for i := 0; i < len(words); {
-		best := trigger{rule: -1}
+		n0 := len(out)
+		best := 0
 		for _, e := range x.lex[words[i]] {
 			n := 1 + len(e.rest)
-			if i+n > len(words) || n <= best.to-best.from {
+			if i+n > len(words) || n < best {
 				continue
 			}
 			ok := true
@@ -45,44 +50,89 @@ func (x *Extractor) findTriggers(words []string) []trigger {
 					break
 				}
 			}
-			if ok && x.contextOK(e.rule, words, i, i+n) {
-				best = trigger{rule: e.rule, from: i, to: i + n, lemma: e.lemma, kind: e.kind, time: -1}
+			if !ok || !x.contextOK(e.rule, words, i, i+n) {
+				continue
 			}
+			if n > best {
+				out, best = out[:n0], n
+			}
+			out = append(out, trigger{rule: e.rule, from: i, to: i + n, lemma: e.lemma, kind: e.kind, time: -1})
 		}
-		if best.rule < 0 {
+		if best == 0 {
 			i++
 			continue
 		}
-		out = append(out, best)
-		i = best.to
+		i += best
 	}
 	return out
 }
 
 // contextOK applies a rule's requires and excludes windows.
 func (x *Extractor) contextOK(rule int, words []string, from, to int) bool {
+	ok, _ := x.context(rule, words, from, to)
+	return ok
+}
+
+// context applies a rule's requires and excludes windows and returns the
+// word that excluded the form ("" when none did).
+func (x *Extractor) context(rule int, words []string, from, to int) (bool, string) {
 	w := x.rules.Rules[rule].Window
 	if ex := x.excludes[rule]; len(ex) > 0 {
 		for i := max(0, from-w); i < min(len(words), to+w); i++ {
 			if (i < from || i >= to) && ex[words[i]] {
-				return false
+				return false, words[i]
 			}
 		}
 	}
 	for i := max(0, from-w); i < from; i++ {
 		if x.exclBefore[rule][words[i]] {
-			return false
+			return false, words[i]
 		}
 	}
 	if req := x.requires[rule]; len(req) > 0 {
 		for i := max(0, from-w); i < min(len(words), to+w); i++ {
 			if req[words[i]] {
+				return true, ""
+			}
+		}
+		return false, ""
+	}
+	return true, ""
+}
+
+// contextMisses lists the forms that a rule's requires or excludes window
+// turned down at positions where no trigger was found, with the reason,
+// for explain: "freed" with no word for people near it.
+func (x *Extractor) contextMisses(words []string, found []trigger) []contextMiss {
+	var out []contextMiss
+	covered := func(i int) bool {
+		for _, t := range found {
+			if i >= t.from && i < t.to {
 				return true
 			}
 		}
 		return false
 	}
-	return true
+	for i := range words {
+		if covered(i) {
+			continue
+		}
+		for _, e := range x.lex[words[i]] {
+			n := 1 + len(e.rest)
+			if i+n > len(words) || !slices.Equal(words[i+1:i+n], e.rest) {
+				continue
+			}
+			if ok, ex := x.context(e.rule, words, i, i+n); !ok {
+				out = append(out, contextMiss{trigger: trigger{rule: e.rule, from: i, to: i + n, lemma: e.lemma, kind: e.kind, time: -1}, excluded: ex})
+			}
+		}
+	}
+	return out
+}
+
+type contextMiss struct {
+	trigger
+	excluded string // the word that vetoed it; "" when a required word was missing
 }
 
 // filter drops triggers that are not events here: inside a time expression
@@ -92,6 +142,9 @@ func (x *Extractor) contextOK(rule int, words []string, from, to int) bool {
 func (x *Extractor) filter(s *model.Sentence, trigs []trigger, ds []dated, ents []model.Entity) []trigger {
 	out := trigs[:0]
 	for _, t := range trigs {
+		if n := len(out); n > 0 && out[n-1].from == t.from {
+			continue // an alternative of a span already kept
+		}
 		if x.insideTimex(t, ds) || insideEntity(s, t, ents) || !posOK(t.kind, s.Tokens[t.from].Tag) {
 			continue
 		}
