@@ -88,7 +88,8 @@ var TimexRoles = []string{"span", "year", "month", "day", "weekday", "hour", "mi
 	"number", "unit", "shift", "part", "season", "quarter", "mod", "decade", "hundreds", "tens", "ones"}
 
 // timexVocabParams are the rule params that name a vocabulary.
-var timexVocabParams = []string{"compare", "nearest_after", "after", "not_after", "week_end", "names", "event_noun", "event_det", "event_ahead", "event_retro"}
+var timexVocabParams = []string{"compare", "nearest_after", "after", "not_after", "week_end", "names", "event_noun", "event_det", "event_ahead", "event_retro",
+	"schedule_noun", "schedule_verb", "schedule_prep", "schedule_over"}
 
 var timexTypes = []string{"DATE", "TIME", "DURATION", "SET"}
 var timexTenses = []string{"past", "future", "present", "reporting"}

@@ -149,7 +149,8 @@ func (c *normCtx) noteAnchor(r *crule, x *model.Timex) {
 // D: the value's granularity, or "unit": the unit's, at most the anchor's;
 // default the anchor's), from (only anchors
 // of that granularity count: "the quarter" refers to a quarter named, not
-// to the day of an announcement), fallback (units of grain to move the DCT
+// to the day of an announcement; "unit": the unit's granularity and finer
+// ones, "later in the month" after a day names that day's month), fallback (units of grain to move the DCT
 // by when no anchor of that grain precedes: "the quarter" of an earnings
 // report is the last one).
 func normAnchored(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
@@ -183,6 +184,9 @@ func normAnchored(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 	}
 	a := c.anchor
 	if f := r.Params["from"]; f != "" {
+		if f == "unit" {
+			f = grains[max(strings.IndexByte(grains, unit[0]), 0):]
+		}
 		a = anchor{}
 		for i := range grains {
 			if strings.IndexByte(f, grains[i]) >= 0 && c.byGrain[i].grain != 0 && (a.grain == 0 || c.byGrain[i].seq > a.seq) {

@@ -228,7 +228,7 @@ func normDate(c *normCtx, r *crule, g *groups, x *model.Timex) bool {
 		} else if d == 0 {
 			y, how = c.inferMonthYear(r, g, mo, x)
 		} else {
-			y, how = c.inferDayYear(mo, d, atoi(r.Params["past_ahead"]), x)
+			y, how = c.inferDayYear(r, mo, d, atoi(r.Params["past_ahead"]), x)
 		}
 	}
 	ys := "XXXX"
@@ -302,6 +302,9 @@ func (c *normCtx) inferMonthYear(r *crule, g *groups, mo int, x *model.Timex) (i
 	if w := c.wordBefore(x.Start); w != "" && c.inVocab(r.Params["nearest_after"], w) {
 		// "until mid-November", "through January": a period's end, either side
 		nearest, tense, cue = true, "nearest", w
+	}
+	if (tense == "past" || tense == "") && !nearest && c.scheduled(r, x.Start, x.End) {
+		tense, cue = "future", "date of a planned event"
 	}
 	if tense == "future" && mo < dm && c.knownEvent(r, x.Start) {
 		// "sanctions for its annexation in March" (in May): the month dates
@@ -391,6 +394,64 @@ func (c *normCtx) knownEvent(r *crule, start int) bool {
 	return !c.inVocab(ahead, w1) && !c.inVocab(ahead, w2+" "+w1)
 }
 
+// scheduled reports whether the date at [start, end), in a clause a past
+// cue (or none) puts in the past, names when a planned event is to
+// happen: "set early presidential elections for May 25", "voted to hold a
+// referendum on March 16", "the vote, which was set for May 25". The past
+// verb set the date or planned the event; the event itself lies ahead.
+// Params name the vocabularies: schedule_noun, the planned event, one of
+// the schedule_window words before the date; schedule_prep, the word
+// right before the date, unless the noun is ("elections May 25");
+// schedule_verb, a verb that fixes a date or, in its base form, stages
+// the event ("voted to hold"), at most three words from the noun and not
+// before the past cue. A cue after the date ("the elections on May 25
+// were won") or a word of schedule_over from the cue on ("had set
+// elections for May 25") keeps the past.
+func (c *normCtx) scheduled(r *crule, start, end int) bool {
+	nounV, verbV, prepV := r.Params["schedule_noun"], r.Params["schedule_verb"], r.Params["schedule_prep"]
+	if nounV == "" || verbV == "" || prepV == "" {
+		return false
+	}
+	lo, _ := sentenceBounds(c.text, start, end)
+	from := lo // where the past cue starts
+	if q, ok := c.cueAt(start, end); ok {
+		if q.start >= start {
+			return false
+		}
+		from = q.start
+	}
+	ws := splitWords(c.text, lo, start)
+	if len(ws) == 0 {
+		return false
+	}
+	last := len(ws) - 1
+	if !c.inVocab(prepV, ws[last].text) && !c.inVocab(nounV, ws[last].text) {
+		return false
+	}
+	noun := -1
+	for i := last; i >= 0 && i >= len(ws)-atoi(r.Params["schedule_window"]); i-- {
+		if c.inVocab(nounV, ws[i].text) {
+			noun = i
+			break
+		}
+	}
+	if noun < 0 {
+		return false
+	}
+	plan := false
+	for i, w := range ws {
+		if w.start < from {
+			continue
+		}
+		if c.inVocab(r.Params["schedule_over"], w.text) {
+			return false
+		}
+		// the verb governs the noun: a few words either side of it
+		plan = plan || (c.inVocab(verbV, w.text) && abs(i-noun) <= 3)
+	}
+	return plan
+}
+
 // cueAdjacent reports whether the tense cue before start is separated from
 // it by at most one word (a preposition: "said in June").
 func (c *normCtx) cueAdjacent(start int) bool {
@@ -456,8 +517,11 @@ func (c *normCtx) inferQuarterYear(q int, x *model.Timex) (int, string) {
 // ahead (days) lets a past-tense clause keep a day that is that close after
 // the DCT: "asked it to respond by Oct. 31" four days before is a deadline,
 // not last year's Oct. 31.
-func (c *normCtx) inferDayYear(mo, d, ahead int, x *model.Timex) (int, string) {
+func (c *normCtx) inferDayYear(r *crule, mo, d, ahead int, x *model.Timex) (int, string) {
 	tense, cue := c.tenseAt(x.Start, x.End)
+	if (tense == "past" || tense == "") && c.scheduled(r, x.Start, x.End) {
+		tense, cue = "future", "date of a planned event"
+	}
 	dct := truncDay(c.dct)
 	best, bestDiff := 0, 0
 	for y := dct.Year() - 1; y <= dct.Year()+1; y++ {
