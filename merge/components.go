@@ -28,6 +28,7 @@ import (
 //     trigger), the others join through the name and an actor or target
 //     they share (the group, the name and the participant);
 //   - two common names that are not distinctive: the group and the pair;
+//   - naming nobody and nowhere: the group and the rule;
 //   - within one article (sameArticle), the mentions of the article are
 //     compared pair by pair with retold: an article tells few things a day.
 func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
@@ -102,6 +103,9 @@ func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 			for _, nm := range names {
 				join(tk+"\x00"+nm, i) // the trigger and any name, common or not
 			}
+		}
+		if anonymous(x) {
+			join(group+"\x00a\x00"+x.Rule, i) // nobody and nowhere: one happening of the rule
 		}
 		parts := hasParticipants(x)
 		for _, nm := range names {

@@ -81,11 +81,16 @@ func (m *Merger) same(a, b *model.Mention) bool {
 	if m.bySpeaker[a.Type] || m.bySpeaker[b.Type] {
 		return a.Source != "" && a.Source == b.Source // told apart by who speaks
 	}
-	if m.sameTrigger(a, b) || m.shareName(a, b, true) {
+	if m.sameTrigger(a, b) || m.shareName(a, b, true) || a.Rule == b.Rule && anonymous(a) && anonymous(b) {
 		return true
 	}
 	return m.sameArticle && a.Article == b.Article && retold(a, b)
 }
+
+// anonymous reports a mention that names nobody and nowhere ("100
+// protesters died Thursday"): two of one rule and day are one happening
+// told twice, as nothing tells them apart.
+func anonymous(x *model.Mention) bool { return len(x.Actors)+len(x.Targets)+len(x.Places) == 0 }
 
 // mayMerge reports whether mentions of types a and b may be one event.
 func (m *Merger) mayMerge(a, b string) bool {

@@ -347,3 +347,33 @@ func mentionLess(a, b *model.Mention) bool {
 	}
 	return a.Type < b.Type
 }
+
+// Mentions naming nobody and nowhere are one happening per rule and day;
+// a shared place alone does not join two mentions naming other actors; one
+// article telling one happening twice joins on a common actor.
+func TestMergeAnonymousPlacesAndArticles(t *testing.T) {
+	rs := testRules()
+	rs.Merge.IgnoreActors = []string{"Russia", "Ukraine"}
+	rs.Merge.SameArticleCommonName = true
+	m := New(rs)
+	count := func(ms []model.Mention) int { return len(m.Merge(ms).Events) }
+	died := mention("a", "2014-02-20", "release", "died", 10, nil, nil)
+	deaths := mention("b", "2014-02-20", "release", "deaths", 20, nil, nil)
+	if n := count([]model.Mention{died, deaths}); n != 1 {
+		t.Errorf("two anonymous mentions of one rule: %d events, want 1", n)
+	}
+	johnson := mention("a", "2022-04-09", "meeting", "visit", 10, []string{"Boris Johnson"}, []string{"Kyiv"})
+	nehammer := mention("b", "2022-04-09", "meeting", "met", 20, []string{"Karl Nehammer"}, []string{"Kyiv"})
+	if n := count([]model.Mention{johnson, nehammer}); n != 2 {
+		t.Errorf("a shared place, other actors: %d events, want 2", n)
+	}
+	sat := mention("a", "2022-03-07", "meeting", "sat down for", 10, []string{"Russia", "Ukraine"}, nil)
+	met := mention("a", "2022-03-07", "meeting", "met", 20, []string{"Ukraine"}, []string{"Brest"})
+	if n := count([]model.Mention{sat, met}); n != 1 {
+		t.Errorf("one article, a common actor: %d events, want 1", n)
+	}
+	met.Article = "b"
+	if n := count([]model.Mention{sat, met}); n != 2 {
+		t.Errorf("two articles, one common actor: %d events, want 2", n)
+	}
+}
