@@ -4,7 +4,7 @@ PKGS    := ./...
 GOLD    ?= ../shared/gold/seeds.yaml
 SCORER  ?= ../shared/tools/score_timeline.py
 
-.PHONY: build test race golden bench bench-memory lint fuzz eval eval-timex sample clean
+.PHONY: eval-corpus build test race golden bench bench-memory lint fuzz eval eval-timex sample clean
 
 build:
 	$(GO) build -o bin/timeline ./cmd/timeline
@@ -56,6 +56,12 @@ fuzz:
 eval: build
 	bin/timeline extract --quiet --format json -o /tmp/timeline-seeds.json testdata/seeds
 	python3 $(SCORER) -v $(GOLD) /tmp/timeline-seeds.json
+
+# The unlabelled corpus against the developers' own hand annotations (needs ../shared).
+SILVER ?= eval/silver/corpus.yaml
+eval-corpus: build
+	bin/timeline extract --quiet --format json -o /tmp/timeline-corpus.json ../shared/corpus
+	python3 $(SCORER) -v $(SILVER) /tmp/timeline-corpus.json
 
 # TempEval-3-style scores of the time stage on the TimeBank development set (needs ../shared).
 TIMEBANK ?= ../shared/data/timeml/timebank-dev/TimeBank
