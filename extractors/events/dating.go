@@ -87,8 +87,8 @@ func (x *Extractor) bestTrigger(s *model.Sentence, words []string, trigs []trigg
 	possessive := !d.anaphor && (strings.HasSuffix(d.tx.Text, "'s") || strings.HasSuffix(d.tx.Text, "’s") || (d.to < len(words) && words[d.to] == "s"))
 	best, bestCost := -1, 0
 	for ti, t := range trigs {
-		if free && t.time >= 0 {
-			continue
+		if free && t.time >= 0 || t.quoted != d.quoted && !d.anaphor {
+			continue // a quotation's time dates what it tells, and only that
 		}
 		if coordFront && t.to <= d.from {
 			continue

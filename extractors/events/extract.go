@@ -173,6 +173,9 @@ type dated struct {
 	// anaphor: no time expression of the sentence but the date of an
 	// event told before, lent by a noun that refers back to it.
 	anaphor bool
+	// quoted: the time stands inside a quotation, and dates only what
+	// the quotation tells.
+	quoted bool
 }
 
 // Extract appends a mention to doc.Events for every dated event it finds.
@@ -235,6 +238,9 @@ func (x *Extractor) Extract(doc *model.Document) {
 		}
 		for i := range trigs {
 			trigs[i].quoted = quoted[trigs[i].from]
+		}
+		for i := range ds {
+			ds[i].quoted = quoted[ds[i].from]
 		}
 		x.attach(s, words, trigs, ds)
 		all, refs := x.referBack(&told, si, s, words, trigs, ds)

@@ -1365,14 +1365,15 @@ func (x *Extractor) pronounOpens(s *model.Sentence, words []string, t trigger, p
 }
 
 // titleRun reports that words[from:to] are only a title before a name
-// after an inverting verb ("said Secretary of State Antony Blinken"):
-// capitalised words, "of" and "the", no more than five.
+// after an inverting verb ("said Secretary of State Antony Blinken", "says
+// US State Department spokeswoman Jen Psaki"): capitalised words, title
+// words, "of" and "the", no more than six.
 func (x *Extractor) titleRun(s *model.Sentence, words []string, from, to int) bool {
-	if to-from > 5 {
+	if to-from > 6 {
 		return false
 	}
 	for k := from; k < to; k++ {
-		if !(capitalised(s.Tokens[k].Text) || words[k] == "of" || words[k] == "the") {
+		if !(capitalised(s.Tokens[k].Text) || words[k] == "of" || words[k] == "the" || x.roleHeads[words[k]] || x.roleMods[words[k]]) {
 			return false
 		}
 	}
