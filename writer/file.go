@@ -72,8 +72,11 @@ func writeFile(ctx context.Context, path, format string, encode func(io.Writer) 
 	}
 	mode := os.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil {
-		if !fi.Mode().IsRegular() {
-			return fmt.Errorf("write %s: not a regular file", path)
+		switch {
+		case fi.IsDir():
+			return fmt.Errorf("write %s: is a directory", path)
+		case !fi.Mode().IsRegular():
+			return writeDevice(path, encode) // /dev/null, a named pipe: nothing to replace atomically
 		}
 		mode = fi.Mode().Perm()
 	}
@@ -110,6 +113,28 @@ func writeFile(ctx context.Context, path, format string, encode func(io.Writer) 
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	syncDir(dir)
+	return nil
+}
+
+// writeDevice writes straight into an existing file that is no regular
+// file (a device or a named pipe).
+func writeDevice(path string, encode func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err := encode(bw); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	return nil
 }
 

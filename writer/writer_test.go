@@ -358,3 +358,13 @@ func TestStreamIsWholeDocument(t *testing.T) {
 		}
 	}
 }
+
+// A device or a named pipe is written into; a directory is refused.
+func TestWriteFileDevice(t *testing.T) {
+	if err := WriteFile(os.DevNull, "json", sample()); err != nil {
+		t.Errorf("%s: %v", os.DevNull, err)
+	}
+	if err := WriteFile(t.TempDir(), "json", sample()); err == nil || !strings.Contains(err.Error(), "directory") {
+		t.Errorf("a directory: %v, want an error naming it", err)
+	}
+}
