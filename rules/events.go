@@ -128,6 +128,7 @@ type ModalityCue struct {
 	Window   int      `yaml:"window"`
 	After    bool     `yaml:"after"`
 	Sentence bool     `yaml:"sentence"` // anywhere in the sentence
+	Around   bool     `yaml:"around"`   // within Window before or after the trigger
 	// Kinds limits the cue to triggers of these forms (verb, noun, phrase).
 	Kinds []string `yaml:"kinds"`
 	// Reverses names cues this one undoes: its words (a reversal, "reversed",
@@ -445,14 +446,17 @@ func validateCues(cues []ModalityCue) Errors {
 		if len(c.Words) == 0 {
 			bad("modality cue has no words")
 		}
+		if c.Sentence && (c.After || c.Around) || c.After && c.Around {
+			bad("a modality cue reads one of after, around or sentence")
+		}
 		if len(c.Reverses) == 0 {
 			if c.Modality == "" {
 				bad("modality cue needs a modality (or reverses)")
 			}
 			continue
 		}
-		if c.Modality != "" || c.After || c.Sentence || len(c.Kinds) > 0 {
-			bad("a reversal (reverses) takes no modality, after, sentence or kinds")
+		if c.Modality != "" || c.After || c.Sentence || c.Around || len(c.Kinds) > 0 {
+			bad("a reversal (reverses) takes no modality, after, sentence, around or kinds")
 		}
 		if c.Window <= 0 {
 			bad("a reversal needs a positive window")

@@ -75,6 +75,7 @@ type modality struct {
 	window   int
 	after    bool
 	sentence bool
+	around   bool
 }
 
 // realis modalities report something that happened; only those may borrow
@@ -118,7 +119,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 		x.exclBefore = append(x.exclBefore, set(rule.ExcludesBefore))
 	}
 	for _, m := range r.Modality {
-		mod := modality{name: m.Modality, window: m.Window, after: m.After, sentence: m.Sentence, kinds: set(m.Kinds)}
+		mod := modality{name: m.Modality, window: m.Window, after: m.After, sentence: m.Sentence, around: m.Around, kinds: set(m.Kinds)}
 		mod.byFirst = map[string][][]string{}
 		for _, w := range m.Words {
 			p := strings.Fields(strings.ToLower(w))

@@ -65,6 +65,8 @@ func (x *Extractor) modality(s *model.Sentence, words []string, t trigger) strin
 		switch {
 		case m.sentence:
 			from, to = 0, len(words)
+		case m.around:
+			to = min(len(words), t.to+m.window)
 		case m.after:
 			end := phraseEnd(s, words, t.to)
 			from, to = end, min(len(words), end+m.window)
