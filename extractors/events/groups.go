@@ -21,13 +21,17 @@ func (x *Extractor) actorGroups(s *model.Sentence, words []string, t trigger, en
 	if len(x.groupHeads) == 0 {
 		return nil
 	}
+	c := x.clauseOf(s, words, t)
 	verb := t.from
 	if !strings.HasPrefix(s.Tokens[t.from].Tag, "VB") {
-		if verb = x.supportVerb(s, words, t, ents); verb < 0 {
+		verb = x.supportVerb(s, words, t, ents)
+		if verb < 0 && t.kind == "phrase" {
+			verb = verbBefore(s.Tokens, c.lo, t.from) // "forced the president from power"
+		}
+		if verb < 0 {
 			return nil
 		}
 	}
-	c := x.clauseOf(s, words, t)
 	if passive, _ := isPassive(s.Tokens, words, verb); passive {
 		for k := t.to; k < c.hi && k <= t.to+5; k++ {
 			if words[k] == "by" {
@@ -46,6 +50,16 @@ func (x *Extractor) actorGroups(s *model.Sentence, words []string, t trigger, en
 		return nil
 	}
 	return x.subjectGroups(s, words, ents, ds, c, verb)
+}
+
+// verbBefore is the last verb in toks[lo:hi], -1 when none.
+func verbBefore(toks []model.Token, lo, hi int) int {
+	for k := hi - 1; k >= lo; k-- {
+		if strings.HasPrefix(toks[k].Tag, "VB") {
+			return k
+		}
+	}
+	return -1
 }
 
 // subjectGroups are the groups of the noun phrase right before verb, over
@@ -144,6 +158,12 @@ func (x *Extractor) groupPhrase(s *model.Sentence, words []string, ents []model.
 	if inEntity(s, ents, head) {
 		return "" // "Human Rights Watch", "the Security Service": a name, which the actors give
 	}
+	for k := head - 1; k >= lo; k-- {
+		if x.speechVerb(words[k]) && !capitalised(s.Tokens[k].Text) || inMedium(s, ents, k) {
+			lo = k + 1 // "The Kyiv Post reports parliament will vote": a noun phrase the tagger ran on
+			break
+		}
+	}
 	for lo < head && (s.Tokens[lo].Tag == "DT" || s.Tokens[lo].Tag == "PRP$" || s.Tokens[lo].Tag == "CD" || x.quantities[words[lo]] || isBoundary(words[lo])) {
 		lo++
 	}
@@ -166,6 +186,17 @@ func inEntity(s *model.Sentence, ents []model.Entity, k int) bool {
 	tk := s.Tokens[k]
 	for _, e := range ents {
 		if tk.Start < e.End && e.Start < tk.End {
+			return true
+		}
+	}
+	return false
+}
+
+// inMedium reports token k inside a news medium's name.
+func inMedium(s *model.Sentence, ents []model.Entity, k int) bool {
+	tk := s.Tokens[k]
+	for _, e := range ents {
+		if e.Medium && tk.Start < e.End && e.Start < tk.End {
 			return true
 		}
 	}

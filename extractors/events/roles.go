@@ -352,6 +352,11 @@ func (x *Extractor) objectOf(s *model.Sentence, words []string, lo, first int) b
 		if (tag == "VBZ" || tag == "VBP") && k > lo && k+1 < len(words) && (strings.HasPrefix(s.Tokens[k-1].Tag, "JJ") || strings.HasPrefix(s.Tokens[k-1].Tag, "NN")) && strings.HasPrefix(s.Tokens[k+1].Tag, "NN") {
 			continue // "human rights activist Marina Litvinovich": a noun inside a noun phrase, tagged as a verb
 		}
+		for j := k + 1; j < first; j++ {
+			if (words[j] == "and" || words[j] == "but") && finiteAhead(s.Tokens, words, first) {
+				return false // "considers the vote legitimate and Russian President Putin was to address": a clause of its own
+			}
+		}
 		return true
 	}
 	return false
@@ -596,6 +601,11 @@ func (x *Extractor) subjectSpan(s *model.Sentence, words []string, t trigger) (i
 		}
 		return npStart(s.Tokens, end), end // "the European Union, which could announce"
 	}
+	for k := hi - 1; k > lo; k-- {
+		if (words[k] == "and" || words[k] == "but") && nounFirst(s.Tokens, k+1, hi) && verbIn(s.Tokens, lo, k) {
+			return k + 1, hi // "considers the vote legitimate and Russian President Putin was to address"
+		}
+	}
 	if lo > 1 && words[lo-1] == "," && s.Tokens[0].Tag != "" && nounless(s.Tokens, lo, hi) {
 		if b := x.spanStart(words, lo-1); b > 1 && words[b-1] == "," {
 			return x.spanStart(words, b-1), b - 1
@@ -620,6 +630,21 @@ func (x *Extractor) spanStart(words []string, hi int) int {
 		}
 	}
 	return 0
+}
+
+// nounFirst reports a stretch with a noun or pronoun before any verb: a
+// subject of its own.
+func nounFirst(toks []model.Token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		tag := toks[k].Tag
+		switch {
+		case strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "PRP"):
+			return true
+		case strings.HasPrefix(tag, "VB") || tag == "MD":
+			return false
+		}
+	}
+	return false
 }
 
 // nounless reports a stretch whose first verb comes before any noun or
