@@ -273,6 +273,10 @@ type SpeakerCues struct {
 	// medium's possessive ("NPR's Soraya Sarhaddi Nelson"): what they say
 	// is the article's narrative, no statement of theirs.
 	Reporters []string `yaml:"reporters"`
+	// Documents are nouns of a text that speaks for its author: "The White
+	// House has released a statement that says ...": the statement's
+	// author says it.
+	Documents []string `yaml:"documents"`
 	// Possessives opening a clause's subject ("that its forces had
 	// regained control") stand for the sentence's first name that can act.
 	Possessives []string `yaml:"possessives"`

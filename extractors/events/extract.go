@@ -38,6 +38,7 @@ type Extractor struct {
 	groupPronouns map[string]bool
 	possessives   map[string]bool
 	reporterHeads map[string]bool
+	documents     map[string]bool
 	datePrefix    map[string]bool // what may open a live blog's time stamp
 	dateZone      map[string]bool // and stand after it
 	adjuncts      map[string]bool
@@ -95,7 +96,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.purposes = set(r.Places.Purposes)
 	x.motion = set(r.Places.MotionVerbs)
 	x.unnamed, x.possessives = set(r.Speakers.Unnamed), set(r.Speakers.Possessives)
-	x.reporterHeads = set(r.Speakers.Reporters)
+	x.reporterHeads, x.documents = set(r.Speakers.Reporters), nounSet(r.Speakers.Documents)
 	x.datePrefix, x.dateZone = set(r.Attach.Dateline.Prefixes), set(r.Attach.Dateline.Zones)
 	x.groupHeads, x.quantities = nounSet(r.Groups.Heads), nounSet(r.Groups.Quantities)
 	x.placeNouns = nounSet(r.Places.PlaceNouns)

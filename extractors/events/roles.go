@@ -877,6 +877,9 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 	if best == "" && hi < t.from {
 		best = properNounNextTo(s, trigger{from: hi, to: hi}, ds, ents, false) // "Sam Greene, a professor at King's College, tweeted"
 	}
+	if rel := t.from - 1; best == "" && lo == t.from && rel >= 1 && (x.relatives[words[rel]] || words[rel] == "that") && x.documents[words[rel-1]] {
+		best = x.firstSubject(s, words, ents, rel-1) // "The White House has released a statement that says"
+	}
 	if best == "" && lo < hi && x.groupPronouns[words[lo]] && hi-lo == 1 {
 		best = x.firstSubject(s, words, ents, t.from) // "the government started an investigation after it said"
 	}
