@@ -96,14 +96,14 @@ func (x *Extractor) bestTrigger(s *model.Sentence, words []string, trigs []trigg
 		if t.modality == "intended" {
 			continue // an infinitive's time is its governing verb's: "signed up to fight in March"
 		}
-		if d.anchored {
-			continue // "the day after the UK announced": a day counted from another event
+		if d.anchored || d.rangeEnd {
+			continue // "the day after the UK announced": a day counted from another event; "from Jan. 10 to Jan. 12": the start dates
 		}
 		if d.anaphor && t.from >= d.from && t.to <= d.to {
 			continue // "at the summit" dates what it governs, the summit has its own date
 		}
 		if !fronted && d.to <= t.from && t.kind == "verb" {
-			if _, reduced := isPassive(s.Tokens, words, t.from); reduced {
+			if _, reduced := x.isPassive(s.Tokens, words, t.from); reduced {
 				continue // "responded on Sunday to ... the region attacked by Russian troops"
 			}
 		}

@@ -178,6 +178,9 @@ type dated struct {
 	// quoted: the time stands inside a quotation, and dates only what
 	// the quotation tells.
 	quoted bool
+	// rangeEnd: the time closes a range opened by the one before it
+	// ("from Jan. 10 to Jan. 12"): what happened over it starts at the first.
+	rangeEnd bool
 }
 
 // Extract appends a mention to doc.Events for every dated event it finds.
@@ -223,6 +226,12 @@ func (x *Extractor) Extract(doc *model.Document) {
 			from, to := tokenRange(s, tx.Span)
 			ds = append(ds, dated{tx: tx, date: date, precision: prec, from: from, to: to, deadline: from > 0 && x.deadlines[words[from-1]], span: from > 0 && x.spans[words[from-1]],
 				anchored: to < len(words) && x.anchors[words[to]] && (words[from] == "the" || words[from] == "that")})
+		}
+		for i := 1; i < len(ds); i++ {
+			p, d := ds[i-1], ds[i]
+			if p.from > 0 && words[p.from-1] == "from" && d.from == p.to+1 && (words[p.to] == "to" || words[p.to] == "through" || words[p.to] == "until") {
+				ds[i].rangeEnd = true
+			}
 		}
 		trigs := x.findTriggers(words)
 		if len(trigs) > 0 {

@@ -32,7 +32,7 @@ func (x *Extractor) actorGroups(s *model.Sentence, words []string, t trigger, en
 			return nil
 		}
 	}
-	if passive, _ := isPassive(s.Tokens, words, verb); passive {
+	if passive, _ := x.isPassive(s.Tokens, words, verb); passive {
 		for k := t.to; k < c.hi && k <= t.to+5; k++ {
 			if words[k] == "by" {
 				if g := x.groupAfter(s, words, ents, k+1); g != "" {

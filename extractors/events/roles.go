@@ -27,7 +27,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 	c := x.clauseOf(s, words, t)
 	passive, reduced, agent := false, false, -1
 	if !speech && t.kind == "verb" {
-		passive, reduced = isPassive(s.Tokens, words, t.from)
+		passive, reduced = x.isPassive(s.Tokens, words, t.from)
 		if passive {
 			for k := t.to; k < c.hi && k <= t.to+5; k++ {
 				if words[k] == "by" {
@@ -518,7 +518,7 @@ func participle(tag string) bool { return tag == "VBG" || tag == "VBN" }
 // "has been signed"), or right after a noun or a comma that follows one
 // ("the region attacked by", "Makeyenko, appointed in January by"): the
 // last two are reduced relative clauses.
-func isPassive(toks []model.Token, words []string, k int) (passive, reduced bool) {
+func (x *Extractor) isPassive(toks []model.Token, words []string, k int) (passive, reduced bool) {
 	tag := toks[k].Tag
 	if tag != "VBN" && tag != "VBD" {
 		return false, false
@@ -538,7 +538,7 @@ func isPassive(toks []model.Token, words []string, k int) (passive, reduced bool
 		ok := j > 0 && strings.HasPrefix(toks[j-1].Tag, "NN")
 		return ok, ok
 	}
-	ok := tag == "VBN" && strings.HasPrefix(toks[j].Tag, "NN") && reducedRelative(toks, words, k)
+	ok := tag == "VBN" && strings.HasPrefix(toks[j].Tag, "NN") && x.reducedRelative(toks, words, k)
 	return ok, ok
 }
 
@@ -548,13 +548,17 @@ func isPassive(toks []model.Token, words []string, k int) (passive, reduced bool
 // attacked on Saturday were taken to hospital"). Otherwise it is a past
 // tense the tagger read as a participle ("Russian forces attacked Kharkiv
 // on Tuesday").
-func reducedRelative(toks []model.Token, words []string, k int) bool {
+func (x *Extractor) reducedRelative(toks []model.Token, words []string, k int) bool {
 	for j := k + 1; j < len(words) && j <= k+6; j++ {
 		if words[j] == "by" {
 			return true
 		}
 	}
-	if finiteBefore(toks, k) || finiteAhead(toks, words, k+1) {
+	lo := k
+	for lo > 0 && !isBoundary(words[lo-1]) && !x.opensClause(words, lo-1) {
+		lo-- // the participle's clause: "made a visit after Russian forces retreated" is no relative
+	}
+	if finiteBefore(toks, lo, k) || finiteAhead(toks, words, k+1) {
 		return true
 	}
 	// "Turchynov, the opposition leader now appointed as speaker, said": an
@@ -567,9 +571,9 @@ func reducedRelative(toks []model.Token, words []string, k int) bool {
 	return np > 0 && words[np-1] == "," && verbIn(toks, k+1, len(toks))
 }
 
-// finiteBefore reports a finite verb or modal among toks[:k].
-func finiteBefore(toks []model.Token, k int) bool {
-	for j := 0; j < k; j++ {
+// finiteBefore reports a finite verb or modal among toks[lo:k].
+func finiteBefore(toks []model.Token, lo, k int) bool {
+	for j := lo; j < k; j++ {
 		if finite(toks[j].Tag) || toks[j].Tag == "MD" {
 			return true
 		}
@@ -590,7 +594,11 @@ func (x *Extractor) subjectSpan(s *model.Sentence, words []string, t trigger) (i
 	if participial(s.Tokens, words, t.from) {
 		return max(0, t.from-5), t.from // "comments from Mr. Putin Thursday warning": the comments' author
 	}
-	if lo, ok := apposition(words, t); ok {
+	at := t.from
+	for at > 2 && strings.HasPrefix(s.Tokens[at-1].Tag, "RB") {
+		at-- // "Borrell, the EU's chief diplomat, separately acknowledged"
+	}
+	if lo, ok := apposition(words, trigger{from: at}); ok {
 		hi = lo
 	}
 	lo := x.spanStart(words, hi)
