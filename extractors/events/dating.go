@@ -390,6 +390,10 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 			}
 		case noTimex && focus.ledeOK() && x.presentPerfect(s, words, *t):
 			t.time, t.via = -3, "lede" // "The US has imposed sanctions on ...": the day's news
+		case noTimex && focus.ok() && x.definite(s, words, *t) >= 0:
+			// "Militants who conducted the referendum": a definite event
+			// noun is the event it names, whose day the narrative's need
+			// not be; only its own or an earlier mention's date dates it
 		case noTimex && focus.ok() && narrated(s, words, *t, x.subord, x.inAdjunct(s, words, *t)) && !x.speechObject(s, words, trigs, *t) && !presentMain(s, words):
 			t.time, t.via = -2, "context"
 		}
