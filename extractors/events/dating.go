@@ -110,6 +110,9 @@ func (x *Extractor) bestTrigger(s *model.Sentence, words []string, trigs []trigg
 		if t.kind == "noun" && d.from >= t.to && coordinatedNoun(s.Tokens, words, t.to, d.from) {
 			continue // "that election and revisions to the constitution by this summer": the revisions' time
 		}
+		if !fronted && d.to <= t.from && x.class(t) == "speech" && x.adverbialBetween(words, d.to, t.from) {
+			continue // "started an investigation on Monday after it said": Monday is not the saying's
+		}
 		if !fronted && d.to <= t.from && x.relativeBetween(words, d.to, t.from) {
 			continue // "proposed a ban on Tuesday, which must be agreed": Tuesday is the proposal's
 		}
@@ -152,6 +155,19 @@ func (x *Extractor) bestTrigger(s *model.Sentence, words []string, trigs []trigg
 		}
 	}
 	return best
+}
+
+// adverbialBetween reports a subordinator that opens an adverbial clause
+// ("after", "because", "while") in words[from:to]; "that" and the relative
+// pronouns open a complement or a relative clause, which the report or the
+// relative rules decide.
+func (x *Extractor) adverbialBetween(words []string, from, to int) bool {
+	for k := from; k < to; k++ {
+		if words[k] != "that" && !x.relatives[words[k]] && x.opensClause(words, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeBetween reports a relative pronoun in words[from:to].
@@ -353,10 +369,10 @@ func distance(af, at, bf, bt int) int {
 // as fact takes the narrative's focus: the last day named in the two
 // sentences before.
 func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, ds []dated, noTimex bool, focus *focusState) {
-	speech := -1
+	speech, speechAt := -1, 0
 	for _, t := range trigs {
 		if t.time >= 0 && x.class(t) == "speech" && !ds[t.time].deadline && realis(t.modality) {
-			speech = t.time
+			speech, speechAt = t.time, t.to
 			break
 		}
 	}
@@ -371,6 +387,9 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 		switch {
 		case len(ds) > 0 && t.kind == "noun":
 			// a bare noun without a time of its own stays undated
+		case speech >= 0 && x.class(*t) == "content" && t.from > speechAt && x.relativeBetween(words, speechAt, t.from):
+			// "pledged Monday to open a dialogue with militants who declared
+			// independence": a relative clause tells background, not the report
 		case speech >= 0 && x.class(*t) == "content":
 			if (t.kind == "noun" || t.kind == "phrase" && (s.Tokens[t.from].Tag == "IN" || s.Tokens[t.from].Tag == "DT")) && !narrated(s, words, *t, x.subord, true) {
 				continue // "warned that the supply of weapons is harming": no happening at the report
