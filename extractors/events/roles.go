@@ -886,7 +886,10 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		best = properNounNextTo(s, trigger{from: hi, to: hi}, ds, ents, false) // "Sam Greene, a professor at King's College, tweeted"
 	}
 	if rel := t.from - 1; best == "" && lo == t.from && rel >= 1 && (x.relatives[words[rel]] || words[rel] == "that") && x.documents[words[rel-1]] {
-		best = x.firstSubject(s, words, ents, rel-1) // "The White House has released a statement that says"
+		best = x.author(s, words, ents, rel-1) // "The White House has released a statement that says"
+	}
+	if best == "" && participial(s.Tokens, words, t.from) && x.documents[words[t.from-1]] {
+		best = x.author(s, words, ents, t.from-1) // "Earlier today, the Interior Ministry had released a statement accusing"
 	}
 	if best == "" && lo < hi && x.groupPronouns[words[lo]] && hi-lo == 1 {
 		best = x.firstSubject(s, words, ents, t.from) // "the government started an investigation after it said"
@@ -897,6 +900,22 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		}
 	}
 	return best
+}
+
+// author is who issued the document ending at doc: the first name before
+// it that can act and stands after no preposition ("Earlier today, the
+// Interior Ministry had released a statement").
+func (x *Extractor) author(s *model.Sentence, words []string, ents []model.Entity, doc int) string {
+	for _, e := range ents {
+		first, _ := tokenRange(s, e.Span)
+		if first >= doc {
+			break
+		}
+		if !e.Medium && !x.qualifier(s, e) && x.prepBefore(words, first) == "" {
+			return e.ActorName()
+		}
+	}
+	return ""
 }
 
 // properNounNextTo is the run of proper nouns (by prose's tags) right
