@@ -47,6 +47,28 @@ func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 	// none (open: the first such mention of the trigger; bucket: the
 	// mentions of the trigger seen before it).
 	open, bucket := map[string]int{}, map[string][]int{}
+	// joinAll: a mention naming no participant joins every mention of the
+	// key, those before it now and those after it when they come.
+	joinAll := func(key string, i int) {
+		if j, ok := open[key]; ok {
+			union(j, i)
+			return
+		}
+		for _, j := range bucket[key] {
+			union(j, i)
+		}
+		open[key] = i
+		bucket[key] = nil
+	}
+	// waitFor: a mention naming participants joins the first that names
+	// none, now or when it comes.
+	waitFor := func(key string, i int) {
+		if j, ok := open[key]; ok {
+			union(j, i)
+		} else {
+			bucket[key] = append(bucket[key], i)
+		}
+	}
 	byArticle := map[string][]int{}
 	var names, common []string
 	var key strings.Builder
@@ -83,23 +105,9 @@ func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 		case !m.triggerNeedsName:
 			join(tk, i)
 		case !hasParticipants(x):
-			// Joins every mention of the trigger: those before it now,
-			// those after it when they come.
-			if _, ok := open[tk]; !ok {
-				for _, j := range bucket[tk] {
-					union(j, i)
-				}
-				open[tk] = i
-				bucket[tk] = nil
-			} else {
-				union(open[tk], i)
-			}
+			joinAll(tk, i)
 		default:
-			if j, ok := open[tk]; ok {
-				union(j, i)
-			} else {
-				bucket[tk] = append(bucket[tk], i)
-			}
+			waitFor(tk, i)
 			for _, nm := range names {
 				join(tk+"\x00"+nm, i) // the trigger and any name, common or not
 			}
@@ -118,24 +126,10 @@ func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 			}
 			nk := group + "\x00x\x00" + nm
 			if !parts {
-				// joins every mention of the name: those before it now,
-				// those after it when they come
-				if _, ok := open[nk]; !ok {
-					for _, j := range bucket[nk] {
-						union(j, i)
-					}
-					open[nk] = i
-					bucket[nk] = nil
-				} else {
-					union(open[nk], i)
-				}
+				joinAll(nk, i)
 				continue
 			}
-			if j, ok := open[nk]; ok {
-				union(j, i)
-			} else {
-				bucket[nk] = append(bucket[nk], i)
-			}
+			waitFor(nk, i)
 			for _, l := range [][]string{x.Actors, x.Targets} {
 				for _, q := range l {
 					if q != nm {

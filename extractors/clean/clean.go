@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/timeline-news/timeline/internal/span"
 	"github.com/timeline-news/timeline/model"
 	"github.com/timeline-news/timeline/rules"
 )
@@ -78,7 +79,7 @@ func (c *Cleaner) Clean(doc *model.Document) {
 			doc.Removed = append(doc.Removed, posts...)
 			from, kept := l.cs, false
 			for _, p := range append(posts, model.Removal{Span: model.Span{Start: l.ce, End: l.ce}}) {
-				if s, e := trimSpace(text, from, p.Start); s < e {
+				if s, e := span.Trim(text, from, p.Start); s < e {
 					doc.Blocks = append(doc.Blocks, model.Block{Span: model.Span{Start: s, End: e}, Kind: c.kind(text[s:e])})
 					kept = true
 				}
@@ -123,17 +124,6 @@ func (c *Cleaner) takePost(doc *model.Document, post model.Removal) bool {
 }
 
 // trimSpace narrows [s, e) to exclude surrounding white space.
-func trimSpace(text string, s, e int) (int, int) {
-	s = skipSpace(text, s, e)
-	for e > s {
-		r, n := utf8.DecodeLastRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		e -= n
-	}
-	return s, e
-}
 
 // splitLines cuts text at newlines and trims each line's content.
 func (c *Cleaner) splitLines(text string) []line {
@@ -162,7 +152,7 @@ func (c *Cleaner) trim(text string, s, e int) (int, int) {
 		e -= n
 	}
 	for {
-		s = skipSpace(text, s, e)
+		s = span.SkipSpace(text, s, e)
 		b := c.bullet(text[s:e])
 		if b == 0 {
 			return s, e
@@ -183,17 +173,6 @@ func (c *Cleaner) bullet(s string) int {
 		}
 	}
 	return 0
-}
-
-func skipSpace(text string, s, e int) int {
-	for s < e {
-		r, n := utf8.DecodeRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		s += n
-	}
-	return s
 }
 
 // applies says whether a rule looks at a line of n bytes.

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/timeline-news/timeline/internal/span"
 	"github.com/timeline-news/timeline/model"
 )
 
@@ -32,7 +33,7 @@ func alignTokens(text string, toks []string) []model.Token {
 		if t == "" {
 			continue
 		}
-		p = skipSpace(text, p, len(text))
+		p = span.SkipSpace(text, p, len(text))
 		if n := matchAt(text, p, t); n > 0 {
 			out = append(out, model.Token{Span: model.Span{Start: p, End: p + n}, Text: text[p : p+n]})
 			p += n
@@ -68,17 +69,6 @@ func matchAt(text string, p int, tok string) int {
 		q += n
 	}
 	return q - p
-}
-
-func skipSpace(text string, s, e int) int {
-	for s < e {
-		r, n := utf8.DecodeRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		s += n
-	}
-	return s
 }
 
 // sentenceTokens returns the tokens of [s, e): aligned prose tokens cut to

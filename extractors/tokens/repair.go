@@ -3,6 +3,8 @@ package tokens
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/timeline-news/timeline/internal/span"
 )
 
 // repairBounds fixes the sentence ends (ascending, the last one the
@@ -43,7 +45,7 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 // and a period ("Feb.", "Gen.", "U.S."), which punkt may take for a
 // sentence end.
 func endsWithAbbrev(text string, s, e int) bool {
-	_, e = trimSpan(text, s, e)
+	_, e = span.Trim(text, s, e)
 	if e <= s || text[e-1] != '.' {
 		return false
 	}
@@ -67,7 +69,7 @@ func endsWithAbbrev(text string, s, e int) bool {
 }
 
 func startsLowerOrDigit(text string, s, e int) bool {
-	s, e = trimSpan(text, s, e)
+	s, e = span.Trim(text, s, e)
 	if s >= e {
 		return false
 	}

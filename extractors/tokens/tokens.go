@@ -16,10 +16,10 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/timeline-news/timeline/extractors/prosetok"
+	"github.com/timeline-news/timeline/internal/span"
 	"github.com/timeline-news/timeline/model"
 	"github.com/timeline-news/timeline/rules"
 )
@@ -152,7 +152,7 @@ func (sp *Splitter) split(joined string, segs []segment, out []model.Sentence) [
 		ends = repairBounds(joined, sg.jStart, ends)
 		start := sg.jStart
 		for _, end := range ends {
-			s, e := trimSpan(joined, start, end)
+			s, e := span.Trim(joined, start, end)
 			start = end
 			if s >= e {
 				continue
@@ -169,23 +169,6 @@ func (sp *Splitter) split(joined string, segs []segment, out []model.Sentence) [
 }
 
 // trimSpan narrows [s, e) to exclude surrounding white space.
-func trimSpan(text string, s, e int) (int, int) {
-	for s < e {
-		r, n := utf8.DecodeRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		s += n
-	}
-	for e > s {
-		r, n := utf8.DecodeLastRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		e -= n
-	}
-	return s, e
-}
 
 // blankInvalid replaces every byte of s that is not part of valid UTF-8
 // with a space, so the result has the same length and offsets.
