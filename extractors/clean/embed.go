@@ -50,6 +50,9 @@ func (c *Cleaner) posts(text string, s, e int) []model.Removal {
 	}
 	var out []model.Removal
 	for _, p := range c.paragraphs(text, s, e) {
+		if !c.hasEmbed(text[p[0]:p[1]]) {
+			continue // a post starts at a sentence with a marker or attribution: none here
+		}
 		out = append(out, c.paragraphPosts(text, c.sentences(text, p[0], p[1]))...)
 	}
 	// posts of adjacent paragraphs (only a gap between them) are one stretch
