@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -96,7 +97,7 @@ func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 		names, common = names[:0], common[:0]
 		for _, list := range [][]string{x.Actors, x.Places, x.Targets} {
 			for _, nm := range list {
-				if !contains(names, nm) {
+				if !slices.Contains(names, nm) {
 					names = append(names, nm)
 				}
 			}

@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -103,7 +104,7 @@ func (m *Merger) facts(t *Table, g *group) *groupFacts {
 		f.triggers[strings.ToLower(x.Trigger)] = true
 		for _, list := range [][]string{x.Actors, x.Places} {
 			for _, n := range list {
-				if !m.ignore[n] && !contains(f.names, n) {
+				if !m.ignore[n] && !slices.Contains(f.names, n) {
 					f.names = append(f.names, n)
 				}
 			}
@@ -133,7 +134,7 @@ func (m *Merger) conflicting(a, b *group, fa, fb *groupFacts) bool {
 		return false
 	}
 	for _, n := range fb.names {
-		if contains(fa.names, n) {
+		if slices.Contains(fa.names, n) {
 			return true
 		}
 	}

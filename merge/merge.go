@@ -6,6 +6,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -109,7 +110,7 @@ func retold(a, b *model.Mention) bool {
 
 func intersects(a, b []string) bool {
 	for _, x := range a {
-		if contains(b, x) {
+		if slices.Contains(b, x) {
 			return true
 		}
 	}
@@ -127,7 +128,7 @@ func (m *Merger) sameTrigger(a, b *model.Mention) bool {
 	}
 	for _, list := range [][]string{b.Actors, b.Targets, b.Places} {
 		for _, n := range list {
-			if contains(a.Actors, n) || contains(a.Targets, n) || contains(a.Places, n) {
+			if slices.Contains(a.Actors, n) || slices.Contains(a.Targets, n) || slices.Contains(a.Places, n) {
 				return true
 			}
 		}
@@ -172,7 +173,7 @@ func (m *Merger) shareName(a, b *model.Mention, commonPairs bool) bool {
 
 // isParticipant reports n among x's actors or targets.
 func isParticipant(x *model.Mention, n string) bool {
-	return contains(x.Actors, n) || contains(x.Targets, n)
+	return slices.Contains(x.Actors, n) || slices.Contains(x.Targets, n)
 }
 
 // retoldParticipants reports an actor or target of a among b's.
@@ -217,7 +218,7 @@ func (m *Merger) event(ms []model.Mention) model.Event {
 	// A name that acts in one report and is acted on in another acts.
 	targets := e.Targets[:0]
 	for _, t := range e.Targets {
-		if !contains(e.Actors, t) {
+		if !slices.Contains(e.Actors, t) {
 			targets = append(targets, t)
 		}
 	}
@@ -269,15 +270,6 @@ func (m *Merger) summary(e model.Event, first model.Mention) string {
 	}
 	b.WriteString(")")
 	return b.String()
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func appendUnique(list []string, s string) []string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -241,7 +242,7 @@ func pairwiseConflicts(m *Merger, evs []model.Event) *model.Timeline {
 			}
 			shared := false
 			for _, n := range append(append([]string{}, a.Actors...), a.Places...) {
-				shared = shared || (!m.ignore[n] && (contains(b.Actors, n) || contains(b.Places, n)))
+				shared = shared || (!m.ignore[n] && (slices.Contains(b.Actors, n) || slices.Contains(b.Places, n)))
 			}
 			if ok && sameTrigger && shared {
 				sets.Union(i, j)

@@ -2,6 +2,7 @@ package events
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -426,7 +427,7 @@ func (x *Extractor) mention(doc *model.Document, s *model.Sentence, words []stri
 		m.Actors, _, _ = x.roles(s, words, actorsOf, ents, quoted)
 		kept := m.Targets[:0]
 		for _, n := range m.Targets {
-			if !contains(m.Actors, n) {
+			if !slices.Contains(m.Actors, n) {
 				kept = append(kept, n)
 			}
 		}

@@ -137,7 +137,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		// the accuser takes no part
 		kept := targets[:0]
 		for _, n := range targets {
-			if !contains(obj, n) {
+			if !slices.Contains(obj, n) {
 				kept = append(kept, n)
 			}
 		}
@@ -158,7 +158,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 	// One name both acting and acted on ("Russia ... Russian troops") acts.
 	kept := targets[:0]
 	for _, n := range targets {
-		if !contains(actors, n) {
+		if !slices.Contains(actors, n) {
 			kept = append(kept, n)
 		}
 	}
@@ -790,15 +790,6 @@ func (x *Extractor) isModifier(w string) bool {
 	}
 	for _, suf := range x.rules.Places.ModifierSuffixes {
 		if strings.HasSuffix(w, suf) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
 			return true
 		}
 	}
