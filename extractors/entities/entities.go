@@ -291,9 +291,14 @@ func definite(text string, base, si int, ws []word, i int, st *state) (model.Ent
 	return e, true
 }
 
-// lastWord is the lower-cased last word of a name, when it is a plain
-// word that can head a definite description ("Ministry" -> "ministry").
+// lastWord is the lower-cased head word of a name, when it is a plain
+// word that can head a definite description ("Ministry" -> "ministry"): the
+// last word, or the one before "of" ("International Court of Justice" ->
+// "court", "Ministry of Defence" -> "ministry").
 func lastWord(name string) string {
+	if k := strings.Index(name, " of "); k > 0 {
+		name = name[:k]
+	}
 	i := strings.LastIndexByte(name, ' ')
 	w := name[i+1:]
 	if len(w) < 4 || strings.ToUpper(w) == w {

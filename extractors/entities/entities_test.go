@@ -260,3 +260,19 @@ func TestTitleBeforeKnownName(t *testing.T) {
 		t.Errorf("Dmytro Kuleba not found: %+v", doc.Entities)
 	}
 }
+
+// A name "X of Y" is headed by X: "the court" after the International
+// Court of Justice is that court, not another one named before it.
+func TestDefiniteHeadBeforeOf(t *testing.T) {
+	text := "The International Criminal Court opened an inquiry. Ukraine brought a case at the International Court of Justice. The court could decide the case this week."
+	doc := tag(newTagger(t), text, Options{})
+	var got []string
+	for _, e := range doc.Entities {
+		if e.Source == SourceCoref {
+			got = append(got, e.Text+"="+e.Canonical)
+		}
+	}
+	if len(got) != 1 || got[0] != "The court=International Court of Justice" {
+		t.Errorf("coreference %q, want the court resolved to the International Court of Justice", got)
+	}
+}
