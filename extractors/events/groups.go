@@ -26,7 +26,7 @@ func (x *Extractor) actorGroups(s *model.Sentence, words []string, t trigger, en
 	if !strings.HasPrefix(s.Tokens[t.from].Tag, "VB") {
 		verb = x.supportVerb(s, words, t, ents)
 		if verb < 0 && t.kind == "phrase" {
-			verb = verbBefore(s.Tokens, c.lo, t.from) // "forced the president from power"
+			verb = lastVerb(s.Tokens, c.lo, t.from) // "forced the president from power"
 		}
 		if verb < 0 {
 			return nil
@@ -52,8 +52,8 @@ func (x *Extractor) actorGroups(s *model.Sentence, words []string, t trigger, en
 	return x.subjectGroups(s, words, ents, ds, c, verb)
 }
 
-// verbBefore is the last verb in toks[lo:hi], -1 when none.
-func verbBefore(toks []model.Token, lo, hi int) int {
+// lastVerb is the last verb in toks[lo:hi], -1 when none.
+func lastVerb(toks []model.Token, lo, hi int) int {
 	for k := hi - 1; k >= lo; k-- {
 		if strings.HasPrefix(toks[k].Tag, "VB") {
 			return k
