@@ -170,6 +170,21 @@ func (x *Extractor) adverbialBetween(words []string, from, to int) bool {
 	return false
 }
 
+// sinceClause reports a trigger in a clause that "since" opens ("70 have
+// been killed since violence erupted Tuesday"): it starts a period, and
+// lends its day to nothing else of the sentence.
+func (x *Extractor) sinceClause(words []string, t trigger) bool {
+	for k := t.from - 1; k >= 0 && k >= t.from-4; k-- {
+		if isBoundary(words[k]) {
+			return false
+		}
+		if x.spans[words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
 // relativeBetween reports a relative pronoun in words[from:to].
 func (x *Extractor) relativeBetween(words []string, from, to int) bool {
 	for k := from; k < to; k++ {
@@ -398,7 +413,7 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 		case len(ds) > 0:
 			near, nd := -1, 0
 			for _, o := range trigs {
-				if o.time >= 0 && o.via == "own" && !ds[o.time].deadline && realis(o.modality) {
+				if o.time >= 0 && o.via == "own" && !ds[o.time].deadline && realis(o.modality) && !x.sinceClause(words, o) {
 					if d := distance(t.from, t.to, o.from, o.to); near < 0 || d < nd {
 						near, nd = o.time, d
 					}

@@ -244,6 +244,8 @@ func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (
 		case tag == "IN" || tag == "TO":
 			return k, -1
 		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "RB"):
+		case nounAsVerb(s.Tokens, k):
+			// "a war crimes investigation": a noun inside the phrase, tagged as a verb
 		case strings.HasPrefix(tag, "VB"):
 			return -1, k
 		default:
@@ -349,7 +351,7 @@ func (x *Extractor) objectOf(s *model.Sentence, words []string, lo, first int) b
 		if x.speechVerb(words[k]) {
 			continue
 		}
-		if (tag == "VBZ" || tag == "VBP") && k > lo && k+1 < len(words) && (strings.HasPrefix(s.Tokens[k-1].Tag, "JJ") || strings.HasPrefix(s.Tokens[k-1].Tag, "NN")) && strings.HasPrefix(s.Tokens[k+1].Tag, "NN") {
+		if k > lo && nounAsVerb(s.Tokens, k) {
 			continue // "human rights activist Marina Litvinovich": a noun inside a noun phrase, tagged as a verb
 		}
 		for j := k + 1; j < first; j++ {
@@ -1137,6 +1139,15 @@ func boundaryIn(words []string, from, to int) bool {
 func quotedAt(words []string, k int) bool {
 	q := quotedTokens(words)
 	return k < len(q) && q[k]
+}
+
+// nounAsVerb reports a present-tense verb tag between a noun or adjective
+// and a noun: a noun inside a noun phrase the tagger read as a verb ("a war
+// crimes investigation", "human rights activist").
+func nounAsVerb(toks []model.Token, k int) bool {
+	tag := toks[k].Tag
+	return (tag == "VBZ" || tag == "VBP") && k > 0 && k+1 < len(toks) &&
+		(strings.HasPrefix(toks[k-1].Tag, "JJ") || strings.HasPrefix(toks[k-1].Tag, "NN")) && strings.HasPrefix(toks[k+1].Tag, "NN")
 }
 
 // verbIn reports a verb among toks[from:to].
