@@ -102,7 +102,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		if t.kind == "noun" && !isAnte && !compound && last < t.from && t.from-last > 3 && x.verbBefore(s, words, last+1, t.from) {
 			continue // "the U.S. does not recognize the referendum held Sunday": the U.S. holds no referendum
 		}
-		prep := x.prepBefore(words, first)
+		prep := x.listPrep(s, words, ents, first)
 		locative := prep != "" && x.preps[prep]
 		subnational := e.Country != "" && e.Country != e.Canonical && e.Actor == ""
 		switch {
@@ -741,6 +741,48 @@ func apposition(words []string, t trigger) (int, bool) {
 
 // prepBefore is the preposition that governs the name starting at token
 // first, skipping modifiers ("in the eastern city of"); "" when none.
+// listPrep is the preposition that governs the name starting at first, or,
+// for a name in a list, the one that governs the list's first name.
+func (x *Extractor) listPrep(s *model.Sentence, words []string, ents []model.Entity, first int) string {
+	if p := x.prepBefore(words, first); p != "" {
+		return p
+	}
+	k := first - 1
+	conj := k >= 0 && (words[k] == "and" || words[k] == "or")
+	if conj {
+		k--
+	}
+	if k >= 0 && words[k] == "," {
+		k--
+	}
+	if k < 0 || k == first-1 {
+		return ""
+	}
+	var this *model.Entity
+	for i := range ents {
+		if f, _ := tokenRange(s, ents[i].Span); f == first {
+			this = &ents[i]
+		}
+	}
+	if !conj && this != nil {
+		// after a bare comma only a list goes on: "the EU, Norway and
+		// Switzerland", not "In Moscow, Russia's defense minister"
+		next := lastToken(s, this.Span) + 1
+		if next >= len(words) || words[next] != "," && words[next] != "and" && words[next] != "or" {
+			return ""
+		}
+	}
+	for _, e := range ents {
+		if lastToken(s, e.Span) == k {
+			f, _ := tokenRange(s, e.Span)
+			return x.listPrep(s, words, ents, f) // "in the EU, Norway and Switzerland"
+		}
+	}
+	return ""
+}
+
+// prepBefore is the preposition that governs the name starting at first,
+// over modifiers ("in the city of"), "" when none.
 func (x *Extractor) prepBefore(words []string, first int) string {
 	for k := first - 1; k >= 0 && k >= first-4; k-- {
 		if words[k] == "of" && k > 0 && (x.roleHeads[words[k-1]] || x.roleHeads[strings.TrimSuffix(words[k-1], "s")]) {
