@@ -203,12 +203,7 @@ func BenchmarkTag(b *testing.B) {
 func TestDefiniteDescription(t *testing.T) {
 	text := "Ukraine's Interior Ministry said its forces retook the building. The ministry said earlier that the airport was also taken."
 	doc := tag(newTagger(t), text, Options{})
-	var got []string
-	for _, e := range doc.Entities {
-		if e.Source == SourceCoref {
-			got = append(got, e.Text+"="+e.Canonical)
-		}
-	}
+	got := corefs(doc)
 	if len(got) != 1 || got[0] != "The ministry=Interior Ministry of Ukraine" {
 		t.Errorf("coreference %q, want the ministry resolved to the Interior Ministry", got)
 	}
@@ -266,13 +261,19 @@ func TestTitleBeforeKnownName(t *testing.T) {
 func TestDefiniteHeadBeforeOf(t *testing.T) {
 	text := "The International Criminal Court opened an inquiry. Ukraine brought a case at the International Court of Justice. The court could decide the case this week."
 	doc := tag(newTagger(t), text, Options{})
+	got := corefs(doc)
+	if len(got) != 1 || got[0] != "The court=International Court of Justice" {
+		t.Errorf("coreference %q, want the court resolved to the International Court of Justice", got)
+	}
+}
+
+// corefs lists the entities coreference resolved, as "text=canonical".
+func corefs(doc *model.Document) []string {
 	var got []string
 	for _, e := range doc.Entities {
 		if e.Source == SourceCoref {
 			got = append(got, e.Text+"="+e.Canonical)
 		}
 	}
-	if len(got) != 1 || got[0] != "The court=International Court of Justice" {
-		t.Errorf("coreference %q, want the court resolved to the International Court of Justice", got)
-	}
+	return got
 }
