@@ -683,6 +683,13 @@ func (x *Extractor) firstSubject(s *model.Sentence, words []string, ents []model
 	return ""
 }
 
+// canAct reports a name that can be a subject: no news medium, no
+// qualifier of a side ("pro-Russia"), no town or region that does not act
+// for its country.
+func (x *Extractor) canAct(s *model.Sentence, e model.Entity) bool {
+	return !e.Medium && !x.qualifier(s, e) && !(e.Kind == model.Place && e.Country != "" && e.Country != e.Canonical && e.Actor == "")
+}
+
 // subjectNames are the names of the sentence's first noun phrase that can
 // act, up to its verb: "Russian Foreign Minister Sergei Lavrov and
 // Ukrainian counterpart Dmytro Kuleba are due to meet" gives all four.
@@ -704,7 +711,7 @@ func (x *Extractor) subjectNames(s *model.Sentence, words []string, ents []model
 				}
 			}
 		}
-		if e.Medium || x.qualifier(s, e) || e.Kind == model.Place && e.Country != "" && e.Country != e.Canonical && e.Actor == "" || quotedAt(words, first) {
+		if !x.canAct(s, e) || quotedAt(words, first) {
 			continue
 		}
 		if p := x.prepBefore(words, first); p != "" && p != "of" {
@@ -1409,7 +1416,7 @@ func (x *Extractor) previousSubject(doc *model.Document, si int, ents []model.En
 		if first >= v {
 			break
 		}
-		if e.Medium || x.qualifier(s, e) || e.Kind == model.Place && e.Country != "" && e.Country != e.Canonical && e.Actor == "" {
+		if !x.canAct(s, e) {
 			continue
 		}
 		sub.names = appendUnique(sub.names, e.ActorName())
