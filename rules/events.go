@@ -197,6 +197,9 @@ type AttachRules struct {
 	// trigger inside one takes no time named before it, its actor is the
 	// name the clause follows, and modality cues do not reach across them.
 	Relatives []string `yaml:"relatives"`
+	// Naming verbs take "as" with a noun phrase ("described as a special
+	// operation", "known as the Maidan"): after them "as" opens no clause.
+	Naming []string `yaml:"naming"`
 	// Deadlines introduce a time by which something is due ("elections by
 	// December"): it dates only what is planned, and is lent to no other
 	// event of the sentence.

@@ -406,7 +406,7 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 			// "pledged Monday to open a dialogue with militants who declared
 			// independence": a relative clause tells background, not the report
 		case speech >= 0 && x.class(*t) == "content":
-			if (t.kind == "noun" || t.kind == "phrase" && (s.Tokens[t.from].Tag == "IN" || s.Tokens[t.from].Tag == "DT")) && !narrated(s, words, *t, x.subord, true) {
+			if (t.kind == "noun" || nominalPhrase(s, *t)) && !narrated(s, words, *t, x.subord, true) {
 				continue // "warned that the supply of weapons is harming": no happening at the report
 			}
 			t.time, t.via = speech, "reporting"
@@ -432,6 +432,14 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 			t.time, t.via = -2, "context"
 		}
 	}
+}
+
+// nominalPhrase reports whether a phrase trigger is a noun phrase ("military
+// assistance", "by phone", "the ouster") rather than a verb phrase ("held
+// talks", "broke out"): like a noun, it names an event without telling that
+// it happened at the time of the sentence.
+func nominalPhrase(s *model.Sentence, t trigger) bool {
+	return t.kind == "phrase" && !strings.HasPrefix(s.Tokens[t.from].Tag, "VB") && !strings.HasPrefix(s.Tokens[t.from].Tag, "MD")
 }
 
 // narrated reports whether a trigger is told in the simple past: it is a

@@ -29,6 +29,7 @@ type Extractor struct {
 	deadlines     map[string]bool
 	spans         map[string]bool
 	anchors       map[string]bool
+	naming        map[string]bool // verbs taking "as" + noun phrase
 	support       map[string]bool
 	motion        map[string]bool
 	destinations  map[string]bool
@@ -104,6 +105,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.destinations = set(r.Places.Destinations)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)
+	x.naming = set(r.Attach.Naming)
 	x.deadlines, x.spans = set(r.Attach.Deadlines), set(r.Attach.Spans)
 	x.support, x.anchors = set(r.Places.SupportVerbs), set(r.Attach.Anchors)
 	x.roleHeads, x.roleMods, x.honorific = set(r.Roles.Heads), set(r.Roles.Modifiers), set(r.Roles.Honorifics)

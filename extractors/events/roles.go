@@ -508,7 +508,7 @@ func (x *Extractor) opensClause(words []string, k int) bool {
 	if !x.subord[w] && !x.relatives[w] {
 		return false
 	}
-	if w == "as" && (k > 0 && (words[k-1] == "well" || words[k-1] == "such") || k+1 < len(words) && words[k+1] == "well") {
+	if w == "as" && (k > 0 && (words[k-1] == "well" || words[k-1] == "such" || x.naming[words[k-1]]) || k+1 < len(words) && words[k+1] == "well") {
 		return false
 	}
 	return true
@@ -635,11 +635,32 @@ func (x *Extractor) spanStart(words []string, hi int) int {
 		case words[k] == "(" && depth > 0:
 			depth--
 		case depth > 0:
+		case words[k] == "" && scareQuote(words, k) >= 0:
+			k = scareQuote(words, k) // "the war he described as a “special military operation” during an address": one name, no clause
 		case isBoundary(words[k]) || x.opensClause(words, k):
 			return k + 1
 		}
 	}
 	return 0
+}
+
+// scareQuote returns where the quotation closed at k opened, when it
+// quotes a short phrase in running text (at most four words, no
+// punctuation, a word right before it): a term the writer holds at arm's
+// length, not a quoted statement. Otherwise -1.
+func scareQuote(words []string, k int) int {
+	for j := k - 1; j >= 1 && j >= k-5; j-- {
+		switch {
+		case words[j] == "":
+			if j < k-1 && !isBoundary(words[j-1]) && words[j-1] != "." {
+				return j
+			}
+			return -1
+		case isBoundary(words[j]) || words[j] == "." || words[j] == "?" || words[j] == "!":
+			return -1
+		}
+	}
+	return -1
 }
 
 // nounFirst reports a stretch with a noun or pronoun before any verb: a
