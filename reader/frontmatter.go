@@ -71,6 +71,7 @@ type frontFields struct {
 	Source    string `yaml:"source"`
 	URL       string `yaml:"url"`
 	Published string `yaml:"published"`
+	dateAliases `yaml:",inline"`
 }
 
 // decodeFrontMatter decodes the block between the fences; line numbers in
@@ -96,7 +97,7 @@ func decodeFrontMatter(path string, block []byte) (m *meta, e *Error) {
 	if err := root.Decode(&f); err != nil {
 		return nil, yamlError(path, "invalid front matter", 1, err)
 	}
-	return &meta{ID: strings.TrimSpace(f.ID), Title: f.Title, Source: f.Source, URL: f.URL, Published: f.Published}, nil
+	return &meta{ID: strings.TrimSpace(f.ID), Title: f.Title, Source: f.Source, URL: f.URL, Published: f.dateAliases.or(f.Published)}, nil
 }
 
 // yamlError turns a yaml.v3 error into a positioned Error, shifting its

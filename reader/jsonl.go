@@ -21,6 +21,7 @@ type jsonLine struct {
 	Title     string          `json:"title"`
 	Text      *string         `json:"text"`
 	Published string          `json:"published"`
+	dateAliases
 	URL       string          `json:"url"`
 	Source    string          `json:"source"`
 }
@@ -121,7 +122,7 @@ func (r *run) parseJSONLine(path, stemID string, n int, line []byte) (*model.Art
 		id = stemID + "-" + strconv.Itoa(n)
 	}
 	a := &model.Article{ID: id, Path: path, Line: n, Text: *j.Text}
-	m := meta{Title: j.Title, Source: j.Source, URL: j.URL, Published: j.Published}
+	m := meta{Title: j.Title, Source: j.Source, URL: j.URL, Published: j.dateAliases.or(j.Published)}
 	return a, r.applyMeta(a, []layer{{&m, "jsonl"}}), nil
 }
 

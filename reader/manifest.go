@@ -19,6 +19,7 @@ type manifestEntry struct{ meta }
 // manifestFields is one manifest entry as written.
 type manifestFields struct {
 	Published string `yaml:"published"`
+	dateAliases `yaml:",inline"`
 	Source    string `yaml:"source"`
 	Title     string `yaml:"title"`
 	URL       string `yaml:"url"`
@@ -59,7 +60,7 @@ func parseManifest(path string, data []byte) (m *manifest, e *Error) {
 	}
 	m = &manifest{entries: make(map[string]*manifestEntry, len(raw))}
 	for name, f := range raw {
-		m.entries[name] = &manifestEntry{meta{Title: f.Title, Source: f.Source, URL: f.URL, Published: f.Published}}
+		m.entries[name] = &manifestEntry{meta{Title: f.Title, Source: f.Source, URL: f.URL, Published: f.dateAliases.or(f.Published)}}
 	}
 	return m, nil
 }

@@ -54,3 +54,22 @@ func hasClock(s string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// dateAliases are the other names exports give the publication date: "date"
+// (static-site front matter, most CMS exports), "published_at" and
+// "publishedAt" (news APIs). "published" wins when both are there.
+type dateAliases struct {
+	Date           string `yaml:"date" json:"date"`
+	PublishedAt    string `yaml:"published_at" json:"published_at"`
+	PublishedAtAPI string `yaml:"publishedAt" json:"publishedAt"`
+}
+
+// or returns published, or else the first alias given.
+func (d dateAliases) or(published string) string {
+	for _, v := range []string{published, d.PublishedAt, d.PublishedAtAPI, d.Date} {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -93,6 +93,15 @@ func TestRead(t *testing.T) {
 	}{
 		{"front matter", []string{td("fm.md")}, Options{}, []want{{id: "fm-1", from: "front matter", published: "2014-02-20T00:00"}}},
 		{"front matter CRLF datetime", []string{td("fm_crlf.md")}, Options{}, []want{{id: "crlf", from: "front matter", published: "2022-04-09T19:36", hasTime: true}}},
+		{"front matter date alias", []string{td("fm_date.md")}, Options{}, []want{{id: "alias", from: "front matter", published: "2022-04-09T19:36", hasTime: true}}},
+		{"jsonl date aliases, published first", []string{td("alias.jsonl")}, Options{}, []want{
+			{id: "n1", from: "jsonl", published: "2022-04-05T18:59", hasTime: true},
+			{id: "n2", from: "jsonl", published: "2014-03-17T00:00"},
+		}},
+		{"manifest date aliases", []string{td("aliasmanifest")}, Options{}, []want{
+			{id: "x", from: "manifest", published: "2014-04-09T00:00"},
+			{id: "y", from: "manifest", published: "2014-03-31T10:37", hasTime: true},
+		}},
 		{"front matter bad YAML", []string{td("fm_bad.md")}, Options{}, []want{{err: "fm_bad.md:3: invalid front matter"}}},
 		{"front matter wrong type", []string{td("fm_type.md")}, Options{}, []want{{err: "fm_type.md:2: invalid front matter"}}},
 		{"front matter not a mapping", []string{td("fm_notmap.md")}, Options{}, []want{{err: "fm_notmap.md:2: invalid front matter: not a YAML mapping"}}},
