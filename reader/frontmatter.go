@@ -66,11 +66,11 @@ func isFence(l []byte, closing bool) bool {
 }
 
 type frontFields struct {
-	ID        string `yaml:"id"`
-	Title     string `yaml:"title"`
-	Source    string `yaml:"source"`
-	URL       string `yaml:"url"`
-	Published string `yaml:"published"`
+	ID          string `yaml:"id"`
+	Title       string `yaml:"title"`
+	Source      string `yaml:"source"`
+	URL         string `yaml:"url"`
+	Published   string `yaml:"published"`
 	dateAliases `yaml:",inline"`
 }
 

@@ -22,8 +22,8 @@ type jsonLine struct {
 	Text      *string         `json:"text"`
 	Published string          `json:"published"`
 	dateAliases
-	URL       string          `json:"url"`
-	Source    string          `json:"source"`
+	URL    string `json:"url"`
+	Source string `json:"source"`
 }
 
 func (r *run) jsonlFile(path string) error {

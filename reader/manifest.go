@@ -18,11 +18,11 @@ type manifestEntry struct{ meta }
 
 // manifestFields is one manifest entry as written.
 type manifestFields struct {
-	Published string `yaml:"published"`
+	Published   string `yaml:"published"`
 	dateAliases `yaml:",inline"`
-	Source    string `yaml:"source"`
-	Title     string `yaml:"title"`
-	URL       string `yaml:"url"`
+	Source      string `yaml:"source"`
+	Title       string `yaml:"title"`
+	URL         string `yaml:"url"`
 }
 
 // manifest returns dir's manifest, parsed once per directory per Read.
