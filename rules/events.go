@@ -137,7 +137,12 @@ type ModalityCue struct {
 	// ("reversed its policy of not sending weapons"), it hands the trigger
 	// the reversal's own modality instead.
 	Reverses []string `yaml:"reverses"`
-	Pos      Pos      `yaml:"-"`
+	// Implicatives are verbs (lemmas) that say their infinitive happened
+	// when they did ("began to rebuild", "worked on Thursday to rebuild"):
+	// a cue whose words stand right after one of them (adverbs and times
+	// between) hands the trigger that verb's own modality instead.
+	Implicatives []string `yaml:"implicatives"`
+	Pos          Pos      `yaml:"-"`
 }
 
 // PlaceCues are the prepositions that make a place name a location rather
@@ -455,6 +460,9 @@ func validateCues(cues []ModalityCue) Errors {
 		}
 		if c.Sentence && (c.After || c.Around) || c.After && c.Around {
 			bad("a modality cue reads one of after, around or sentence")
+		}
+		if len(c.Implicatives) > 0 && len(c.Reverses) > 0 {
+			bad("a reversal (reverses) takes no implicatives")
 		}
 		if len(c.Reverses) == 0 {
 			if c.Modality == "" {

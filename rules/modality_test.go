@@ -14,6 +14,8 @@ func TestReversalCues(t *testing.T) {
 		{"{id: rev, reverses: [negated], modality: negated, words: [reversed], window: 8}", "rule rev: a reversal (reverses) takes no modality"},
 		{"{id: rev, words: [reversed], window: 8}", "rule rev: modality cue needs a modality (or reverses)"},
 		{"{id: rev, reverses: [negated], window: 8}", "rule rev: modality cue has no words"},
+		{"{id: imp, modality: intended, words: [to], window: 1, implicatives: [begin]}", ""},
+		{"{id: rev, reverses: [negated], words: [reversed], window: 8, implicatives: [begin]}", "rule rev: a reversal (reverses) takes no implicatives"},
 	} {
 		docs := append(Defaults().Docs("events.yaml"), Doc{Name: "user/events.yaml", Data: []byte("modality:\n  - " + tt.cue + "\n")})
 		_, errs := loadEvents(FromDocs(map[string][]Doc{"events.yaml": docs}))

@@ -79,6 +79,8 @@ type modality struct {
 	after    bool
 	sentence bool
 	around   bool
+	// implicatives: inflections of verbs whose infinitive happened as they did
+	implicatives map[string]bool
 }
 
 // realis modalities report something that happened; only those may borrow
@@ -124,6 +126,14 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	}
 	for _, m := range r.Modality {
 		mod := modality{name: m.Modality, window: m.Window, after: m.After, sentence: m.Sentence, around: m.Around, kinds: set(m.Kinds)}
+		if len(m.Implicatives) > 0 {
+			mod.implicatives = map[string]bool{}
+			for _, v := range m.Implicatives {
+				for _, f := range verbForms(strings.ToLower(v), r.Forms) {
+					mod.implicatives[f] = true
+				}
+			}
+		}
 		mod.byFirst = map[string][][]string{}
 		for _, w := range m.Words {
 			p := strings.Fields(strings.ToLower(w))

@@ -78,6 +78,9 @@ func (x *Extractor) modality(s *model.Sentence, words []string, t trigger) strin
 		if r, ok := x.reversedAt(s, words, i, k, n); ok {
 			return x.modality(s, words, r)
 		}
+		if v := implicativeBefore(s, words, m.implicatives, k); v >= 0 {
+			return x.modality(s, words, trigger{from: v, to: v + 1, kind: "verb"})
+		}
 		return m.name
 	}
 	return ""
@@ -194,4 +197,24 @@ func phraseIn(words, p []string, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// implicativeBefore returns the implicative verb that the cue at k follows
+// ("worked frantically Thursday afternoon to rebuild": adverbs and a time
+// expression may stand between), or -1.
+func implicativeBefore(s *model.Sentence, words []string, verbs map[string]bool, k int) int {
+	if len(verbs) == 0 {
+		return -1
+	}
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		switch {
+		case verbs[words[j]] && (len(s.Tokens) != len(words) || strings.HasPrefix(s.Tokens[j].Tag, "VB")):
+			return j
+		case words[j] == "\x00" || len(s.Tokens) == len(words) && strings.HasPrefix(s.Tokens[j].Tag, "RB"):
+			// a time expression (masked) or an adverb: "worked frantically Thursday to"
+		default:
+			return -1
+		}
+	}
+	return -1
 }
