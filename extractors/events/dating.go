@@ -300,6 +300,10 @@ func (x *Extractor) blockedBetween(s *model.Sentence, words []string, blocks []b
 	}
 	sep := false
 	for k := t.to; k < d.from && k < len(blocks); k++ {
+		if end := x.asideBefore(words, k, d.from); end > 0 {
+			k = end // "travel to Poland, which borders Ukraine, on Friday": the relative clause is an aside
+			continue
+		}
 		sep = sep || isBoundary(words[k]) || x.subord[words[k]]
 		if blocks[k] && (sep || k > t.to && s.Tokens[k].Tag == "VBN" && (s.Tokens[k-1].Tag == "NN" || s.Tokens[k-1].Tag == "NNS")) {
 			return true // "called on all sides to agree to a plan outlined Monday": the plan was outlined then
@@ -309,6 +313,27 @@ func (x *Extractor) blockedBetween(s *model.Sentence, words []string, blocks []b
 		}
 	}
 	return false
+}
+
+// asideBefore returns the closing comma of a relative clause set off by
+// commas that opens at k (", which borders Ukraine,") when the time at
+// from follows right after it; otherwise 0.
+func (x *Extractor) asideBefore(words []string, k, from int) int {
+	if words[k] != "," || k+1 >= len(words) || !x.relatives[words[k+1]] {
+		return 0
+	}
+	for j := k + 2; j < from && j <= k+14; j++ {
+		if words[j] == "," {
+			if from-j <= 2 {
+				return j
+			}
+			return 0
+		}
+		if isBoundary(words[j]) {
+			return 0
+		}
+	}
+	return 0
 }
 
 // boundaries counts clause-boundary tokens between a trigger and a time.
@@ -384,10 +409,10 @@ func distance(af, at, bf, bt int) int {
 // as fact takes the narrative's focus: the last day named in the two
 // sentences before.
 func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, ds []dated, noTimex bool, focus *focusState) {
-	speech, speechAt := -1, 0
+	speech, speechFrom, speechAt := -1, 0, 0
 	for _, t := range trigs {
 		if t.time >= 0 && x.class(t) == "speech" && !ds[t.time].deadline && realis(t.modality) {
-			speech, speechAt = t.time, t.to
+			speech, speechFrom, speechAt = t.time, t.from, t.to
 			break
 		}
 	}
@@ -402,6 +427,10 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 		switch {
 		case len(ds) > 0 && t.kind == "noun":
 			// a bare noun without a time of its own stays undated
+		case speech >= 0 && x.class(*t) == "content" && t.to <= speechFrom && x.frontedClause(words, t.from, speechFrom):
+			// "Even though images have shown the civilians were killed when
+			// Russians held Bucha, Putin on Wednesday described": a fronted
+			// subordinate clause tells background, not what was said
 		case speech >= 0 && x.class(*t) == "content" && t.from > speechAt && x.relativeBetween(words, speechAt, t.from):
 			// "pledged Monday to open a dialogue with militants who declared
 			// independence": a relative clause tells background, not the report
@@ -440,6 +469,32 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 // it happened at the time of the sentence.
 func nominalPhrase(s *model.Sentence, t trigger) bool {
 	return t.kind == "phrase" && !strings.HasPrefix(s.Tokens[t.from].Tag, "VB") && !strings.HasPrefix(s.Tokens[t.from].Tag, "MD")
+}
+
+// frontedClause reports whether the trigger at from stands in a subordinate
+// clause that opens the sentence before the main clause at main: a
+// subordinator before it with no boundary between, and a comma closing the
+// clause before main.
+func (x *Extractor) frontedClause(words []string, from, main int) bool {
+	opened := false
+	for k := from - 1; k >= 0; k-- {
+		if isBoundary(words[k]) {
+			break
+		}
+		if x.subord[words[k]] && !x.relatives[words[k]] && words[k] != "that" {
+			opened = true
+			break
+		}
+	}
+	if !opened {
+		return false
+	}
+	for k := from; k < main; k++ {
+		if words[k] == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // narrated reports whether a trigger is told in the simple past: it is a
