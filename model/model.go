@@ -180,8 +180,9 @@ type TimeRef struct {
 	// the sentence governs the trigger), "reporting" (the time of the
 	// reporting verb of the same sentence), "context" (an earlier sentence of
 	// the same paragraph), "anaphora" (the event a definite noun refers back
-	// to: "the summit", "at the summit"), or "published" (the publication
-	// date, for present-perfect reports with no time of their own).
+	// to: "the summit", "at the summit"), "published" (the publication
+	// date, for present-perfect reports with no time of their own), or
+	// "offset" (the main clause's date less or plus a count: "a day after").
 	Via   string `json:"via" yaml:"via"`
 	Start int    `json:"start" yaml:"start"`
 	End   int    `json:"end" yaml:"end"`

@@ -216,6 +216,9 @@ type AttachRules struct {
 	// Anchors after an anaphoric time ("the day after the UK announced")
 	// count it from another event: it dates nothing.
 	Anchors []string `yaml:"anchors"`
+	// Offsets date an event counted from the main clause's ("a day after
+	// the US announced", "two days before the vote").
+	Offsets Offsets `yaml:"offsets"`
 	// Lede is how many of an article's first body sentences report the
 	// day's news when told in the present perfect with no time ("The US
 	// has imposed sanctions on ..."): they are dated on the publication
@@ -226,6 +229,29 @@ type AttachRules struct {
 	// says", "— 9:30 a.m. ET: Steinmeier issues a statement"), dates the
 	// entry it heads, as a fronted time does.
 	Dateline Dateline `yaml:"dateline"`
+}
+
+// Offsets say how an event told after "a day after", "two days before"
+// is dated: the main clause's date, less (after) or plus (before) the
+// count, at the unit's precision.
+type Offsets struct {
+	// After and Before are the words (or word sequences) that follow the
+	// count: what comes after "after" happened before the main clause.
+	After  []string `yaml:"after"`
+	Before []string `yaml:"before"`
+	// Units maps a precision (day, week, month, year) to the singular
+	// nouns that count it after "the" ("the day after", "the night
+	// before"); their plurals without a count ("days after") date nothing.
+	Units map[string][]string `yaml:"units"`
+	// SameDay are bare plurals that count within the day ("hours after").
+	SameDay []string `yaml:"same_day"`
+	// Spans before the phrase make it a period, no point: "for two weeks
+	// before the vote".
+	Spans []string `yaml:"spans"`
+	// Present lists verbs whose present tense tells the day's news ("The
+	// move comes a day after"): without a time, the main clause's day is
+	// the narrative's, else the publication day.
+	Present []string `yaml:"present"`
 }
 
 // Dateline is what may stand around a live blog's time stamp.
@@ -435,6 +461,13 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 			if !known[t] {
 				errs = append(errs, &Error{Pos: Pos{File: "events.yaml"}, Msg: fmt.Sprintf("anaphora equivalents name undefined type %q", t)})
 			}
+		}
+	}
+	for u := range out.Attach.Offsets.Units {
+		switch u {
+		case "day", "week", "month", "year":
+		default:
+			errs = append(errs, &Error{Pos: Pos{File: "events.yaml"}, Msg: fmt.Sprintf("attach offsets: unit %q is none of day, week, month, year", u)})
 		}
 	}
 	if out.Anaphora.Window < 0 {

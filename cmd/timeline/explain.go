@@ -382,6 +382,7 @@ func timeRef(doc *model.Document, m *model.Mention) string {
 		"context":   "the last day named in the sentences before",
 		"anaphora":  "the date of the same event told before (\"the summit\", \"at the summit\")",
 		"lede":      "the publication day: a present-perfect lede reports the day's news",
+		"offset":    "counting from the main clause's date (\"a day after\", \"the day before\")",
 	}[m.Time.Via]
 	if how == "" {
 		how = m.Time.Via

@@ -179,6 +179,8 @@ func (x *Extractor) resolve(st *toldState, si int, s *model.Sentence, words []st
 	}
 	for _, o := range trigs[:ti] {
 		switch {
+		case o.scope != t.scope:
+			// "a week after the vote": the main clause's events are others
 		case o.time >= 0 && !ds[o.time].anaphor:
 			od := ds[o.time]
 			od.deadline, od.span = false, false // the event's date, whatever the phrase said of it

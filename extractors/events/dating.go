@@ -90,6 +90,9 @@ func (x *Extractor) bestTrigger(s *model.Sentence, words []string, trigs []trigg
 		if free && t.time >= 0 || t.quoted != d.quoted && !d.anaphor {
 			continue // a quotation's time dates what it tells, and only that
 		}
+		if t.scope != d.scope {
+			continue // "On Sunday, ..., two days after police arrested": Sunday is the main clause's
+		}
 		if coordFront && t.to <= d.from {
 			continue
 		}
@@ -411,7 +414,7 @@ func distance(af, at, bf, bt int) int {
 func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, ds []dated, noTimex bool, focus *focusState) {
 	speech, speechFrom, speechAt := -1, 0, 0
 	for _, t := range trigs {
-		if t.time >= 0 && x.class(t) == "speech" && !ds[t.time].deadline && realis(t.modality) {
+		if t.time >= 0 && x.class(t) == "speech" && !ds[t.time].deadline && realis(t.modality) && t.scope == 0 {
 			speech, speechFrom, speechAt = t.time, t.from, t.to
 			break
 		}
@@ -420,6 +423,9 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 		t := &trigs[i]
 		if t.time >= 0 || !realis(t.modality) || t.quoted {
 			continue // quoted speech is no narrative: only its own times count
+		}
+		if t.scope != 0 {
+			continue // an offset clause is dated from the main clause's date, later
 		}
 		if pastPerfect(s.Tokens, words, *t) {
 			continue // "said that Yanukovych had agreed": before the report, not at it
@@ -442,7 +448,7 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 		case len(ds) > 0:
 			near, nd := -1, 0
 			for _, o := range trigs {
-				if o.time >= 0 && o.via == "own" && !ds[o.time].deadline && realis(o.modality) && !x.sinceClause(words, o) {
+				if o.time >= 0 && o.via == "own" && o.scope == 0 && !ds[o.time].deadline && realis(o.modality) && !x.sinceClause(words, o) {
 					if d := distance(t.from, t.to, o.from, o.to); near < 0 || d < nd {
 						near, nd = o.time, d
 					}

@@ -53,6 +53,7 @@ type Extractor struct {
 	pos           *postag.Tagger
 	recasts       []recast // per rule; an empty type when the rule has none
 	ana           anaphora
+	offs          offsetRules
 }
 
 // recast is a compiled rules.Recast.
@@ -97,6 +98,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x := &Extractor{rules: r, lex: buildLexicon(r), preps: set(r.Places.Prepositions), pronouns: set(r.Speakers.Pronouns), modifiers: set(r.Places.Modifiers), aux: set(r.Attach.Auxiliaries), subord: set(r.Attach.Subordinators), pos: postag.New()}
 	x.adjuncts = set(r.Places.Adjuncts)
 	x.ana = compileAnaphora(r.Anaphora)
+	x.offs = compileOffsets(r.Attach.Offsets)
 	x.purposes = set(r.Places.Purposes)
 	x.motion = set(r.Places.MotionVerbs)
 	x.unnamed, x.possessives = set(r.Speakers.Unnamed), set(r.Speakers.Possessives)
@@ -194,6 +196,9 @@ type dated struct {
 	// rangeEnd: the time closes a range opened by the one before it
 	// ("from Jan. 10 to Jan. 12"): what happened over it starts at the first.
 	rangeEnd bool
+	// scope is 1 + the offset clause the time stands in, 0 in the main
+	// clause: a time dates only triggers of its own scope.
+	scope int
 }
 
 // Extract appends a mention to doc.Events for every dated event it finds.
@@ -240,6 +245,10 @@ func (x *Extractor) Extract(doc *model.Document) {
 			ds = append(ds, dated{tx: tx, date: date, precision: prec, from: from, to: to, deadline: from > 0 && x.deadlines[words[from-1]], span: from > 0 && x.spans[words[from-1]],
 				anchored: to < len(words) && x.anchors[words[to]] && (words[from] == "the" || words[from] == "that")})
 		}
+		offs := x.findOffsets(s, words, times[si])
+		for i := range ds {
+			ds[i].scope = scopeOf(offs, ds[i].from)
+		}
 		for i := 1; i < len(ds); i++ {
 			p, d := ds[i-1], ds[i]
 			if p.from > 0 && words[p.from-1] == "from" && d.from == p.to+1 && (words[p.to] == "to" || words[p.to] == "through" || words[p.to] == "until") {
@@ -250,6 +259,9 @@ func (x *Extractor) Extract(doc *model.Document) {
 		if len(trigs) > 0 {
 			x.pos.Tag(doc.Article.Text, s)
 			trigs = x.filter(s, trigs, ds, ents[si])
+		}
+		for i := range trigs {
+			trigs[i].scope = scopeOf(offs, trigs[i].from)
 		}
 		x.personRoles(s, words, ents[si], known)
 		x.noteReporters(doc.Article.Text, s, words, ents[si], known, reporters)
@@ -270,6 +282,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 		all, refs := x.referBack(&told, si, s, words, trigs, ds)
 		x.inherit(s, words, trigs, all, !namesTime(times[si]), &focus)
 		all = dateAnaphors(trigs, all, refs)
+		all = x.dateOffsets(doc, s, words, trigs, all, offs, ents[si], &focus, published)
 		ante := antecedents{person: lastPerson}
 		if si > 0 && len(words) > 0 && (x.pronouns[words[0]] || x.groupPronouns[words[0]]) && len(trigs) > 0 {
 			ante.prev = x.previousSubject(doc, si-1, ents[si-1])
@@ -294,7 +307,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 	}
 }
 
-var viaRank = map[string]int{"own": 0, "reporting": 1, "sentence": 2, "context": 3, "lede": 3, "anaphora": 4}
+var viaRank = map[string]int{"own": 0, "offset": 1, "reporting": 1, "sentence": 2, "context": 3, "lede": 3, "anaphora": 4}
 
 // emit turns dated triggers into mentions, one per event type and date in
 // the sentence. A speech act is kept only when a time expression of its own
@@ -343,8 +356,8 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 			continue
 		}
 		rule := x.rules.Rules[t.rule]
-		if rule.Class == "speech" && (t.via != "own" && t.via != "anaphora" && t.via != "lede" || t.quoted) {
-			continue // a speech act is dated only by its own time (or "at the summit"), and quoted speech is no report
+		if rule.Class == "speech" && (t.via != "own" && t.via != "anaphora" && t.via != "lede" && t.via != "offset" || t.quoted) {
+			continue // a speech act is dated only by its own time (or "at the summit", "a day after"), and quoted speech is no report
 		}
 		if pub := doc.Article.Published; !pub.IsZero() {
 			day := pub.Format("2006-01-02")

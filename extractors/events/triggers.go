@@ -24,6 +24,9 @@ type trigger struct {
 	// time is the index into the sentence's dated timexes, -1 when none.
 	time int
 	via  string
+	// scope is 1 + the offset clause the trigger stands in ("a day after
+	// the US announced"), 0 in the main clause.
+	scope int
 }
 
 func (x *Extractor) class(t trigger) string { return x.rules.Rules[t.rule].Class }
