@@ -339,6 +339,20 @@ func (x *Extractor) asideBefore(words []string, k, from int) int {
 	return 0
 }
 
+// closingBracket returns the ")" closing the "(" at i before to, with no
+// other boundary inside, or 0.
+func closingBracket(words []string, i, to int) int {
+	for j := i + 1; j < to && j < len(words); j++ {
+		switch {
+		case words[j] == ")":
+			return j
+		case isBoundary(words[j]):
+			return 0
+		}
+	}
+	return 0
+}
+
 // boundaries counts clause-boundary tokens between a trigger and a time.
 func boundaries(words []string, t trigger, d dated) int {
 	from, to := t.to, d.from
@@ -347,6 +361,12 @@ func boundaries(words []string, t trigger, d dated) int {
 	}
 	n := 0
 	for i := max(0, from); i < to && i < len(words); i++ {
+		if words[i] == "(" {
+			if j := closingBracket(words, i, to); j > 0 {
+				i = j // "a £100 million ($130 million) aid package on Friday": an aside
+				continue
+			}
+		}
 		if isBoundary(words[i]) {
 			n++
 		}

@@ -185,7 +185,11 @@ func (x *Extractor) impliedActors(s *model.Sentence, words []string, t trigger, 
 		return nil
 	}
 	if verb := x.supportVerb(s, words, t, ents); verb >= 0 {
-		return x.subjectNames(s, words, ents, subjectStart(s.Tokens, c.lo, verb), verb) // "Biden held a virtual summit with Putin", "made visits to Ukraine for talks"
+		lo := c.lo
+		if verb < lo {
+			lo = x.spanStart(words, verb) // a verb of saying is the support verb: "the UK announced £100m of weapons"
+		}
+		return x.subjectNames(s, words, ents, subjectStart(s.Tokens, lo, verb), verb) // "Biden held a virtual summit with Putin", "made visits to Ukraine for talks"
 	}
 	k, _ := x.nounGovernor(s, words, t)
 	if k < 0 || !x.adjuncts[words[k]] {
@@ -230,7 +234,7 @@ func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (
 	if t.kind == "phrase" && x.adjuncts[words[t.from]] {
 		return t.from, -1
 	}
-	if t.kind != "noun" {
+	if t.kind != "noun" && !nominalPhrase(s, t) {
 		return -1, -1
 	}
 	for k := t.from - 1; k >= 0; k-- {
