@@ -48,3 +48,27 @@ func TestReasonAgreesWithMerge(t *testing.T) {
 		})
 	}
 }
+
+func TestLoneReason(t *testing.T) {
+	rs := testRules()
+	rs.Merge.AnonymousSingle.Types = []string{"release", "statement"}
+	m := New(rs)
+	anon := mention("a", "2014-W08", "release", "freed", 10, nil, nil)
+	named := mention("b", "2014-W08", "release", "released", 90, []string{"SBU"}, []string{"Luhansk"})
+	if ok, why := m.LoneReason(&named, &anon); !ok || !strings.Contains(why, "anonymous_single") {
+		t.Errorf("anonymous release: %v %q", ok, why)
+	}
+	for _, c := range []struct {
+		name string
+		a, b model.Mention
+	}{
+		{"both named", named, mention("a", "2014-W08", "release", "freed", 10, []string{"SBU"}, nil)},
+		{"other date", mention("a", "2014-W07", "release", "freed", 10, nil, nil), named},
+		{"other type", mention("a", "2014-W08", "meeting", "talks", 10, nil, nil), mention("b", "2014-W08", "meeting", "met", 9, []string{"SBU"}, nil)},
+		{"by speaker", mention("a", "2014-W08", "statement", "said", 10, nil, nil), mention("b", "2014-W08", "statement", "said", 9, []string{"SBU"}, nil)},
+	} {
+		if ok, why := m.LoneReason(&c.a, &c.b); ok {
+			t.Errorf("%s: %q", c.name, why)
+		}
+	}
+}
