@@ -43,6 +43,8 @@ func (m *Merger) Reason(a, b *model.Mention) (bool, string) {
 		return true, fmt.Sprintf("same date, %s, shared names: %s", types, strings.Join(shared, ", "))
 	case ok && m.sameTrigger(a, b):
 		return true, fmt.Sprintf("same date, %s, same trigger %q by rule %s", types, strings.ToLower(a.Trigger), a.Rule)
+	case ok && a.Rule == b.Rule && anonymous(a) && anonymous(b):
+		return true, fmt.Sprintf("same date, %s, same rule %s, both name nobody and nowhere", types, a.Rule)
 	case ok:
 		return true, fmt.Sprintf("same date, %s, one article telling it twice: shared names %s", types, strings.Join(shared, ", "))
 	}

@@ -30,6 +30,8 @@ func TestReasonAgreesWithMerge(t *testing.T) {
 			mention("b", "2014-04-09", "meeting", "met", 400, nil, []string{"Luhansk"}), false, "no common merge group"},
 		{"same trigger", mention("a", "2014-04-09", "meeting", "talks", 10, nil, nil),
 			mention("b", "2014-04-09", "meeting", "Talks", 400, nil, nil), true, `same trigger "talks"`},
+		{"both anonymous", mention("a", "2014-04-09", "meeting", "talks", 10, nil, nil),
+			mention("b", "2014-04-09", "meeting", "met", 400, nil, nil), true, "same rule meeting, both name nobody"},
 		{"nothing shared", mention("a", "2014-04-09", "meeting", "talks", 10, []string{"EU"}, nil),
 			mention("b", "2014-04-09", "meeting", "met", 400, []string{"NATO"}, nil), false, "no shared actor"},
 	}
