@@ -13,7 +13,7 @@ import (
 // components returns, for the mentions of one day (ms(i), i < n), the
 // root of each one's event (fill(i, x) sets x to mention i): the smallest index of the mentions joined to
 // it, exactly as joining every pair i < j for which same(ms(i), ms(j))
-// holds. Instead of comparing every pair, which is quadratic in the
+// holds, then the anonymous events as joinLone says. Instead of comparing every pair, which is quadratic in the
 // mentions of a day (and a busy day of a big batch has tens of thousands),
 // each criterion of same is a key, and the mentions that share a key are
 // joined:
@@ -32,6 +32,10 @@ import (
 //   - naming nobody and nowhere: the group and the rule;
 //   - within one article (sameArticle), the mentions of the article are
 //     compared pair by pair with retold: an article tells few things a day.
+//
+// Then, on the events these make, an anonymous event joins the only other
+// event of its type (joinLone): a criterion on the day's events, not on a
+// pair of mentions.
 func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 	sets := unionfind.New(n)
 	union := sets.Union
@@ -164,6 +168,12 @@ func (m *Merger) components(n int, fill func(int, *model.Mention)) []int {
 	}
 	for i := range sets {
 		sets[i] = sets.Find(i)
+	}
+	if m.strict && len(m.lone) > 0 {
+		m.joinLone(sets, fill)
+		for i := range sets {
+			sets[i] = sets.Find(i)
+		}
 	}
 	return sets
 }

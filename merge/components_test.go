@@ -1,10 +1,14 @@
 package merge
 
 import (
+	"fmt"
 	"math/rand"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/timeline-news/timeline/internal/unionfind"
 
 	"github.com/timeline-news/timeline/model"
 	"github.com/timeline-news/timeline/rules"
@@ -36,7 +40,56 @@ func (m *Merger) pairwise(ms []model.Mention) []int {
 	for i := range parent {
 		parent[i] = find(i)
 	}
-	return parent
+	return m.lonely(ms, parent)
+}
+
+// lonely is joinLone's definition, event by event: an event whose mentions
+// all name nobody and nowhere and have one type of m.lone joins the only
+// other event with a mention of that type, when that one has no mention
+// from the first one's articles; every decision is taken on the events of
+// root.
+func (m *Merger) lonely(ms []model.Mention, root []int) []int {
+	if !m.strict {
+		return root
+	}
+	events := map[int][]int{}
+	for i, r := range root {
+		events[r] = append(events[r], i)
+	}
+	sets := unionfind.New(len(ms))
+	for i, r := range root {
+		sets.Union(i, r)
+	}
+	var joins [][2]int
+	for c, cm := range events {
+		t := ms[cm[0]].Type
+		if !m.lone[t] || slices.ContainsFunc(cm, func(i int) bool { return !anonymous(&ms[i]) || ms[i].Type != t }) {
+			continue
+		}
+		var others []int
+		for d, dm := range events {
+			if d != c && slices.ContainsFunc(dm, func(i int) bool { return ms[i].Type == t }) {
+				others = append(others, d)
+			}
+		}
+		if len(others) != 1 {
+			continue
+		}
+		fromSame := func(j int) bool {
+			return slices.ContainsFunc(cm, func(i int) bool { return ms[i].Article == ms[j].Article })
+		}
+		if !slices.ContainsFunc(events[others[0]], fromSame) {
+			joins = append(joins, [2]int{c, others[0]})
+		}
+	}
+	for _, j := range joins { // after every decision
+		sets.Union(j[0], j[1])
+	}
+	out := make([]int, len(ms))
+	for i := range out {
+		out[i] = sets.Find(i)
+	}
+	return out
 }
 
 // pick returns up to n names of list, at random ("" is skipped).
@@ -54,19 +107,31 @@ func pick(rng *rand.Rand, list []string, n int) []string {
 func TestComponentsAgreeWithPairwise(t *testing.T) {
 	rs := testRules()
 	rs.Merge.IgnoreActors = []string{"Russia", "Ukraine", "EU"}
+	rs.Merge.Groups = append(rs.Merge.Groups, []string{"release", "attack"}) // an anonymous event of two types
 	rs.Types = append(rs.Types, rules.EventType{ID: "attack"})
 	names := []string{"Russia", "Ukraine", "EU", "Kerry", "Lavrov", "Luhansk", "SBU", ""}
 	triggers := []string{"said", "SAID", "Said", "met", "freed", "ſaid"} // long s folds with s
 	types := []string{"statement", "threat", "release", "meeting", "attack", "unknown"}
 	rng := rand.New(rand.NewSource(7))
-	for _, c := range []struct{ strict, needName, sameArticle bool }{{true, false, false}, {true, true, false}, {true, true, true}, {false, false, false}} {
+	for _, c := range []struct{ strict, needName, sameArticle, lone bool }{
+		{true, false, false, false}, {true, true, false, false}, {true, true, true, false}, {false, false, false, false},
+		{true, true, true, true}, {true, false, false, true}, {false, false, false, true},
+	} {
 		strict := c.strict
 		rs.Merge.RequireOverlap = strict
 		rs.Merge.TriggerNeedsCommonName = c.needName
 		rs.Merge.SameArticleCommonName = c.sameArticle
+		rs.Merge.AnonymousSingle.Types = nil
+		if c.lone {
+			rs.Merge.AnonymousSingle.Types = []string{"release", "meeting", "attack", "statement"} // statement: by speaker, never
+		}
 		m := New(rs)
-		for round := range 300 {
+		lonely := 0 // rounds the anonymous joins changed
+		for round := range 600 {
 			ms := make([]model.Mention, 1+rng.Intn(25))
+			if round%2 == 1 {
+				ms = ms[:1+len(ms)/4] // few events of a type: the anonymous joins fire
+			}
 			for i := range ms {
 				typ := types[rng.Intn(len(types))]
 				rule := typ
@@ -75,12 +140,24 @@ func TestComponentsAgreeWithPairwise(t *testing.T) {
 				}
 				ms[i] = model.Mention{Article: []string{"a", "b", "c"}[rng.Intn(3)], Type: typ, Rule: rule, Trigger: triggers[rng.Intn(len(triggers))],
 					Actors: pick(rng, names, 3), Places: pick(rng, names, 2), Targets: pick(rng, names, 2)}
+				if rng.Intn(3) == 0 {
+					ms[i].Actors, ms[i].Places, ms[i].Targets = nil, nil, nil
+				}
 			}
 			want := m.pairwise(ms)
 			got := m.components(len(ms), func(k int, x *model.Mention) { *x = ms[k] })
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%+v round %d: components %v, pairwise %v", c, round, got, want)
 			}
+			saved := m.lone
+			m.lone = nil
+			if !reflect.DeepEqual(m.pairwise(ms), want) {
+				lonely++
+			}
+			m.lone = saved
+		}
+		if c.lone && c.strict && lonely < 20 {
+			t.Errorf("%+v: the anonymous joins changed only %d rounds", c, lonely)
 		}
 	}
 }
@@ -108,5 +185,35 @@ func BenchmarkMergeRepeated(b *testing.B) {
 	}
 	for b.Loop() {
 		m.Merge(ms)
+	}
+}
+
+// A busy day where many reports name nobody: the anonymous joins cost a
+// few passes over the day, with the rule off and on.
+func BenchmarkMergeAnonymous(b *testing.B) {
+	var ms []model.Mention
+	places := []string{"Kyiv", "Lviv", "Luhansk", "Donetsk", "Kharkiv"}
+	for i := range 20000 {
+		var pl []string
+		if i%3 != 0 {
+			pl = []string{places[i%len(places)]}
+		}
+		typ := []string{"release", "meeting", "attack"}[i%3]
+		x := mention(fmt.Sprintf("a%03d", i%500), fmt.Sprintf("2014-04-%02d", 1+i%30), typ, fmt.Sprintf("t%d", i%13), i, nil, pl)
+		x.Rule = fmt.Sprintf("r%d", i%17)
+		ms = append(ms, x)
+	}
+	for _, lone := range []bool{false, true} {
+		rs := testRules()
+		rs.Types = append(rs.Types, rules.EventType{ID: "attack"})
+		if lone {
+			rs.Merge.AnonymousSingle.Types = []string{"release", "meeting", "attack"}
+		}
+		m := New(rs)
+		b.Run(fmt.Sprintf("lone=%v", lone), func(b *testing.B) {
+			for b.Loop() {
+				m.Merge(ms)
+			}
+		})
 	}
 }

@@ -43,6 +43,8 @@ func (m *Merger) Reason(a, b *model.Mention) (bool, string) {
 		return true, fmt.Sprintf("same date, %s, shared names: %s", types, strings.Join(shared, ", "))
 	case ok && m.sameTrigger(a, b):
 		return true, fmt.Sprintf("same date, %s, same trigger %q by rule %s", types, strings.ToLower(a.Trigger), a.Rule)
+	case ok && a.Rule == b.Rule && anonymous(a) && anonymous(b):
+		return true, fmt.Sprintf("same date, %s, same rule %s, both name nobody and nowhere", types, a.Rule)
 	case ok:
 		return true, fmt.Sprintf("same date, %s, one article telling it twice: shared names %s", types, strings.Join(shared, ", "))
 	}
@@ -80,4 +82,15 @@ func (m *Merger) sharedNames(a, b *model.Mention) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// LoneReason says whether two mentions of one event may have been joined
+// by the anonymous_single rule, which judges the events of a date, not a
+// pair (see joinLone): one date and type of the rule, and one of them
+// names nobody and nowhere.
+func (m *Merger) LoneReason(a, b *model.Mention) (bool, string) {
+	if !m.strict || a.Date != b.Date || a.Type != b.Type || !m.lone[a.Type] || !anonymous(a) && !anonymous(b) {
+		return false, ""
+	}
+	return true, fmt.Sprintf("same date, same type %s, one names nobody and nowhere and the other is the only other event of the type that date (anonymous_single)", a.Type)
 }

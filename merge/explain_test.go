@@ -30,6 +30,8 @@ func TestReasonAgreesWithMerge(t *testing.T) {
 			mention("b", "2014-04-09", "meeting", "met", 400, nil, []string{"Luhansk"}), false, "no common merge group"},
 		{"same trigger", mention("a", "2014-04-09", "meeting", "talks", 10, nil, nil),
 			mention("b", "2014-04-09", "meeting", "Talks", 400, nil, nil), true, `same trigger "talks"`},
+		{"both anonymous", mention("a", "2014-04-09", "meeting", "talks", 10, nil, nil),
+			mention("b", "2014-04-09", "meeting", "met", 400, nil, nil), true, "same rule meeting, both name nobody"},
 		{"nothing shared", mention("a", "2014-04-09", "meeting", "talks", 10, []string{"EU"}, nil),
 			mention("b", "2014-04-09", "meeting", "met", 400, []string{"NATO"}, nil), false, "no shared actor"},
 	}
@@ -46,5 +48,29 @@ func TestReasonAgreesWithMerge(t *testing.T) {
 				t.Errorf("reason %q does not say %q", why, c.says)
 			}
 		})
+	}
+}
+
+func TestLoneReason(t *testing.T) {
+	rs := testRules()
+	rs.Merge.AnonymousSingle.Types = []string{"release", "statement"}
+	m := New(rs)
+	anon := mention("a", "2014-W08", "release", "freed", 10, nil, nil)
+	named := mention("b", "2014-W08", "release", "released", 90, []string{"SBU"}, []string{"Luhansk"})
+	if ok, why := m.LoneReason(&named, &anon); !ok || !strings.Contains(why, "anonymous_single") {
+		t.Errorf("anonymous release: %v %q", ok, why)
+	}
+	for _, c := range []struct {
+		name string
+		a, b model.Mention
+	}{
+		{"both named", named, mention("a", "2014-W08", "release", "freed", 10, []string{"SBU"}, nil)},
+		{"other date", mention("a", "2014-W07", "release", "freed", 10, nil, nil), named},
+		{"other type", mention("a", "2014-W08", "meeting", "talks", 10, nil, nil), mention("b", "2014-W08", "meeting", "met", 9, []string{"SBU"}, nil)},
+		{"by speaker", mention("a", "2014-W08", "statement", "said", 10, nil, nil), mention("b", "2014-W08", "statement", "said", 9, []string{"SBU"}, nil)},
+	} {
+		if ok, why := m.LoneReason(&c.a, &c.b); ok {
+			t.Errorf("%s: %q", c.name, why)
+		}
 	}
 }

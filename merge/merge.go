@@ -30,6 +30,9 @@ type Merger struct {
 	triggerNeedsName bool
 	// sameArticle: see rules.MergeRules.SameArticleCommonName.
 	sameArticle bool
+	// lone: the types whose anonymous reports join the only other event
+	// of their type and date (rules.AnonymousSingleRules).
+	lone map[string]bool
 }
 
 // New compiles the merge rules and the ontology's labels.
@@ -63,6 +66,12 @@ func New(r *rules.EventRules) *Merger {
 	}
 	m.triggerNeedsName = r.Merge.TriggerNeedsCommonName
 	m.sameArticle = r.Merge.SameArticleCommonName
+	m.lone = map[string]bool{}
+	for _, t := range r.Merge.AnonymousSingle.Types {
+		if !m.bySpeaker[t] {
+			m.lone[t] = true
+		}
+	}
 	m.maxApart = r.Merge.Conflicts.MaxApart
 	m.noConflict = map[string]bool{}
 	for _, t := range r.Merge.Conflicts.ExcludeTypes {

@@ -378,3 +378,56 @@ func TestMergeAnonymousPlacesAndArticles(t *testing.T) {
 		t.Errorf("two articles, one common actor: %d events, want 2", n)
 	}
 }
+
+// An anonymous report joins the only other event of its type and date,
+// whatever the order of the mentions; never one of two.
+func TestMergeAnonymousSingle(t *testing.T) {
+	rs := testRules()
+	rs.Types = append(rs.Types, rules.EventType{ID: "deaths"}, rules.EventType{ID: "protest"})
+	rs.Merge.AnonymousSingle.Types = []string{"deaths", "statement"}
+	m := New(rs)
+	killed := mention("007", "2014-W08", "deaths", "were killed", 10, nil, nil)
+	kiev := mention("009", "2014-W08", "deaths", "deaths", 20, nil, []string{"Kyiv"})
+	lviv := mention("010", "2014-W08", "deaths", "died", 30, nil, []string{"Lviv"})
+	dead := mention("012", "2014-W08", "deaths", "dead", 40, nil, nil)
+	dead.Rule = "toll" // two anonymous mentions of one rule are one event already
+	sizes := func(ms []model.Mention) []int {
+		var out []int
+		r := rand.New(rand.NewSource(3))
+		for k := range 10 {
+			ms = slices.Clone(ms)
+			r.Shuffle(len(ms), func(i, j int) { ms[i], ms[j] = ms[j], ms[i] })
+			var s []int
+			for _, e := range m.Merge(ms).Events {
+				s = append(s, len(e.Mentions))
+			}
+			sort.Ints(s)
+			if k > 0 && !reflect.DeepEqual(s, out) {
+				t.Fatalf("order changed the events: %v, then %v", out, s)
+			}
+			out = s
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name string
+		ms   []model.Mention
+		want []int
+	}{
+		{"the only other event", []model.Mention{killed, kiev}, []int{2}},
+		{"two candidates", []model.Mention{killed, kiev, lviv}, []int{1, 1, 1}},
+		{"two anonymous, one named", []model.Mention{killed, dead, kiev}, []int{1, 1, 1}},
+		{"two anonymous, nothing else", []model.Mention{killed, dead}, []int{2}},
+		{"its own article gives the other", []model.Mention{killed, mention("007", "2014-W08", "deaths", "deaths", 90, nil, []string{"Kyiv"}), kiev}, []int{1, 2}},
+		{"other type", []model.Mention{mention("007", "2014-W08", "protest", "protests", 10, nil, nil), mention("009", "2014-W08", "protest", "rally", 20, nil, []string{"Kyiv"})}, []int{1, 1}},
+		{"other date", []model.Mention{mention("007", "2014-W09", "deaths", "were killed", 10, nil, nil), kiev}, []int{1, 1}},
+		{"speech acts never", []model.Mention{mention("007", "2014-W08", "statement", "said", 10, nil, nil), mention("009", "2014-W08", "statement", "said", 20, []string{"Avakov"}, nil)}, []int{1, 1}},
+		{"the other event named twice", []model.Mention{killed, kiev, mention("010", "2014-W08", "deaths", "killed", 30, nil, []string{"Kyiv"})}, []int{3}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := sizes(c.ms); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("events of %v mentions, want %v", got, c.want)
+			}
+		})
+	}
+}

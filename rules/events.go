@@ -346,8 +346,24 @@ type MergeRules struct {
 	// and Ukrainian delegates have sat down for a third round of talks",
 	// "the two sides met for a third round of talks in Belarus").
 	SameArticleCommonName bool `yaml:"same_article_common_name"`
+	// AnonymousSingle: a report that names nobody and nowhere joins the
+	// only other event of its type and date.
+	AnonymousSingle AnonymousSingleRules `yaml:"anonymous_single"`
 	// Conflicts join one happening reported with different dates.
 	Conflicts ConflictRules `yaml:"conflicts"`
+}
+
+// AnonymousSingleRules say when a report that names nobody and nowhere
+// ("25 people were killed last week") joins an event of other articles
+// ("the deaths of protesters in Kiev last week"): when, among the events
+// the other criteria make of its date, that event is the only other one
+// with a mention of its type, and none of its mentions comes from the
+// report's articles. With two such events nothing tells which one it is,
+// and it stays apart.
+type AnonymousSingleRules struct {
+	// Types that join this way (speech acts never do: they are told
+	// apart by their speaker).
+	Types []string `yaml:"types"`
 }
 
 // ConflictRules say when two events with different dates are one happening.
@@ -454,6 +470,18 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 			if !known[t] {
 				errs = append(errs, &Error{Pos: Pos{File: "events.yaml"}, Msg: fmt.Sprintf("merge group names undefined type %q", t)})
 			}
+		}
+	}
+	bySpeaker := map[string]bool{}
+	for _, t := range out.Merge.BySpeaker {
+		bySpeaker[t] = true
+	}
+	for _, t := range out.Merge.AnonymousSingle.Types {
+		switch {
+		case !known[t]:
+			errs = append(errs, &Error{Pos: Pos{File: "events.yaml"}, Msg: fmt.Sprintf("merge anonymous_single names undefined type %q", t)})
+		case bySpeaker[t]:
+			errs = append(errs, &Error{Pos: Pos{File: "events.yaml"}, Msg: fmt.Sprintf("merge anonymous_single names %q, a type told apart by its speaker", t)})
 		}
 	}
 	for _, g := range out.Anaphora.Equivalents {

@@ -147,6 +147,15 @@ func (e *explainer) event(b *strings.Builder, ev *model.Event) {
 				break
 			}
 		}
+		for j := range ev.Mentions {
+			if joined || j == i {
+				continue
+			}
+			if ok, why := e.x.Merger.LoneReason(m, &ev.Mentions[j]); ok {
+				fmt.Fprintf(b, "  %s joins %s: %s\n", mentionName(m), mentionName(&ev.Mentions[j]), why)
+				joined = true
+			}
+		}
 		if !joined {
 			fmt.Fprintf(b, "  %s joins as a date conflict: %s\n", mentionName(m), m.Date)
 		}
@@ -158,6 +167,9 @@ func (e *explainer) event(b *strings.Builder, ev *model.Event) {
 			continue
 		}
 		_, why := e.x.Merger.Reason(&ev.Mentions[0], &o.Mentions[0])
+		if lone, _ := e.x.Merger.LoneReason(&ev.Mentions[0], &o.Mentions[0]); lone {
+			why += "; one names nobody and nowhere, but the other is not the only other event of the type that date, or not from other articles only"
+		}
 		misses = append(misses, fmt.Sprintf("  %s (%s %q): %s\n", o.ID, o.Type, o.Mentions[0].Trigger, why))
 	}
 	if len(misses) > 0 {
