@@ -44,6 +44,10 @@ type EventRule struct {
 	Nouns []string `yaml:"nouns"`
 	// Phrases are exact word sequences, lower case, matched as tokens.
 	Phrases []string `yaml:"phrases"`
+	// Named lets a noun count when capitalised as the last word of an
+	// event's name ("the Orange Revolution"), which the tagger reads as a
+	// proper noun.
+	Named bool `yaml:"named"`
 	// Requires lists words one of which must appear within Window tokens of
 	// the trigger ("troops" for "massed").
 	Requires []string `yaml:"requires"`
@@ -495,6 +499,9 @@ func validateEventRule(r EventRule, known map[string]bool) Errors {
 		if strings.TrimSpace(w) == "" || w != strings.ToLower(w) {
 			bad("trigger %q must be non-empty lower case", w)
 		}
+	}
+	if r.Named && len(r.Nouns) == 0 {
+		bad("named needs nouns")
 	}
 	if (len(r.Requires) > 0 || len(r.Excludes) > 0 || len(r.ExcludesBefore) > 0) && r.Window <= 0 {
 		bad("requires/excludes need a positive window")
