@@ -141,7 +141,11 @@ type ModalityCue struct {
 	// ("reversed its policy of not sending weapons"), it hands the trigger
 	// the reversal's own modality instead.
 	Reverses []string `yaml:"reverses"`
-	Pos      Pos      `yaml:"-"`
+	// Infinitive makes a reversal a verb that governs the infinitive the
+	// reversed cue marks, right after it or after its object ("managed to
+	// sign", "forced Russia to sign"): what it says was done happened.
+	Infinitive bool `yaml:"infinitive"`
+	Pos        Pos  `yaml:"-"`
 }
 
 // PlaceCues are the prepositions that make a place name a location rather
@@ -456,6 +460,9 @@ func validateCues(cues []ModalityCue) Errors {
 		}
 		if c.Sentence && (c.After || c.Around) || c.After && c.Around {
 			bad("a modality cue reads one of after, around or sentence")
+		}
+		if c.Infinitive && len(c.Reverses) == 0 {
+			bad("infinitive needs reverses")
 		}
 		if len(c.Reverses) == 0 {
 			if c.Modality == "" {

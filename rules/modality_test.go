@@ -14,6 +14,8 @@ func TestReversalCues(t *testing.T) {
 		{"{id: rev, reverses: [negated], modality: negated, words: [reversed], window: 8}", "rule rev: a reversal (reverses) takes no modality"},
 		{"{id: rev, words: [reversed], window: 8}", "rule rev: modality cue needs a modality (or reverses)"},
 		{"{id: rev, reverses: [negated], window: 8}", "rule rev: modality cue has no words"},
+		{"{id: rev, reverses: [intended], infinitive: true, words: [forced], window: 6}", ""},
+		{"{id: rev, modality: negated, infinitive: true, words: [forced], window: 6}", "rule rev: infinitive needs reverses"},
 	} {
 		docs := append(Defaults().Docs("events.yaml"), Doc{Name: "user/events.yaml", Data: []byte("modality:\n  - " + tt.cue + "\n")})
 		_, errs := loadEvents(FromDocs(map[string][]Doc{"events.yaml": docs}))

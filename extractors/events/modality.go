@@ -33,6 +33,9 @@ func (x *Extractor) setModality(s *model.Sentence, words []string, trigs []trigg
 		}
 		if _, verb := x.nounGovernor(s, words, *t); verb > 0 && words[verb-1] == "to" && s.Tokens[verb].Tag == "VB" {
 			t.modality = "intended" // "decided last week to impose the new sanctions": an aim
+			if m := x.modality(s, words, trigger{from: verb, to: verb + 1, kind: "verb"}); m == "" {
+				t.modality = "" // "forced Russia to sign a treaty": done (see implicative)
+			}
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
@@ -121,22 +124,34 @@ func (x *Extractor) reversedAt(s *model.Sentence, words []string, i, k, n int) (
 	if len(s.Tokens) != len(words) {
 		return trigger{}, false
 	}
-	// the cue hangs on a noun phrase: "policy of not", "decision not to"
-	if k == 0 || !(s.Tokens[k-1].Tag == "IN" || k+n < len(words) && words[k+n] == "to" && strings.HasPrefix(s.Tokens[k-1].Tag, "NN")) {
+	if k == 0 {
 		return trigger{}, false
 	}
+	// the cue hangs on a noun phrase: "policy of not", "decision not to"
+	hangs := s.Tokens[k-1].Tag == "IN" || k+n < len(words) && words[k+n] == "to" && strings.HasPrefix(s.Tokens[k-1].Tag, "NN")
 	id := x.rules.Modality[i].ID
 	for j, m := range x.mods {
 		if !x.reversal(j) || !slices.Contains(x.rules.Modality[j].Reverses, id) {
 			continue
 		}
 		p, pn := m.find(words, max(0, k-m.window), k)
-		if p < 0 || !nounPhrase(s, p+pn, k) {
+		if p < 0 {
 			continue
 		}
 		kind := "noun"
 		if strings.HasPrefix(s.Tokens[p].Tag, "VB") {
 			kind = "verb"
+		}
+		if x.rules.Modality[j].Infinitive {
+			// a verb right before the infinitive or before its object: "was
+			// forced to sign", "forced Russia to sign" (which the tagger may
+			// read as an adjective), not "Russian forces to"
+			if strings.HasPrefix(s.Tokens[p].Tag, "NN") || p+pn < k && !nounPhrase(s, p+pn, k) {
+				continue
+			}
+			kind = "verb"
+		} else if !hangs || !nounPhrase(s, p+pn, k) {
+			continue
 		}
 		return trigger{from: p, to: p + pn, kind: kind}, true
 	}
