@@ -44,6 +44,10 @@ type EventRule struct {
 	Nouns []string `yaml:"nouns"`
 	// Phrases are exact word sequences, lower case, matched as tokens.
 	Phrases []string `yaml:"phrases"`
+	// Named lets a noun count when capitalised as the last word of an
+	// event's name ("the Orange Revolution"), which the tagger reads as a
+	// proper noun.
+	Named bool `yaml:"named"`
 	// Requires lists words one of which must appear within Window tokens of
 	// the trigger ("troops" for "massed").
 	Requires []string `yaml:"requires"`
@@ -142,7 +146,10 @@ type ModalityCue struct {
 	// a cue whose words stand right after one of them (adverbs and times
 	// between) hands the trigger that verb's own modality instead.
 	Implicatives []string `yaml:"implicatives"`
-	Pos          Pos      `yaml:"-"`
+	// ObjectImplicatives do so with their object between: "forced Russia
+	// to sign a treaty", "compelled the army to withdraw".
+	ObjectImplicatives []string `yaml:"object_implicatives"`
+	Pos                Pos      `yaml:"-"`
 }
 
 // PlaceCues are the prepositions that make a place name a location rather
@@ -522,7 +529,7 @@ func validateCues(cues []ModalityCue) Errors {
 		if c.Sentence && (c.After || c.Around) || c.After && c.Around {
 			bad("a modality cue reads one of after, around or sentence")
 		}
-		if len(c.Implicatives) > 0 && len(c.Reverses) > 0 {
+		if len(c.Implicatives)+len(c.ObjectImplicatives) > 0 && len(c.Reverses) > 0 {
 			bad("a reversal (reverses) takes no implicatives")
 		}
 		if len(c.Reverses) == 0 {
@@ -567,6 +574,9 @@ func validateEventRule(r EventRule, known map[string]bool) Errors {
 		if strings.TrimSpace(w) == "" || w != strings.ToLower(w) {
 			bad("trigger %q must be non-empty lower case", w)
 		}
+	}
+	if r.Named && len(r.Nouns) == 0 {
+		bad("named needs nouns")
 	}
 	if (len(r.Requires) > 0 || len(r.Excludes) > 0 || len(r.ExcludesBefore) > 0) && r.Window <= 0 {
 		bad("requires/excludes need a positive window")

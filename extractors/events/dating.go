@@ -301,8 +301,12 @@ func (x *Extractor) blockedBetween(s *model.Sentence, words []string, blocks []b
 		}
 		return false
 	}
+	from := t.to
+	if v, ok := x.subjectRelative(s, words, blocks, t, d); ok {
+		from = v + 1 // "a treaty that gave Chechnya autonomy in 1996": the treaty's own doing
+	}
 	sep := false
-	for k := t.to; k < d.from && k < len(blocks); k++ {
+	for k := from; k < d.from && k < len(blocks); k++ {
 		if end := x.asideBefore(words, k, d.from); end > 0 {
 			k = end // "travel to Poland, which borders Ukraine, on Friday": the relative clause is an aside
 			continue
@@ -351,6 +355,31 @@ func closingBracket(words []string, i, to int) int {
 		}
 	}
 	return 0
+}
+
+// subjectRelative finds the verb of a relative clause whose subject is
+// the noun trigger t and which holds d: "a treaty that gave Chechnya large
+// autonomy in 1996", "a deal which ended the war in 1995". The noun acts in
+// it, in the past and on an object, so the clause's time is the noun's
+// own. Not "the deal that Yanukovych rejected in November" (the clause's
+// subject is another), nor "an agreement that expired in 2019" or "that
+// came into force" (no object: what became of the noun later).
+func (x *Extractor) subjectRelative(s *model.Sentence, words []string, blocks []bool, t trigger, d dated) (int, bool) {
+	k, v := t.to, t.to+1
+	if t.kind != "noun" || v+1 >= d.from || words[k] != "that" && words[k] != "which" || s.Tokens[v].Tag != "VBD" || !blocks[v] {
+		return 0, false
+	}
+	switch tag := s.Tokens[v+1].Tag; {
+	case strings.HasPrefix(tag, "NN"), strings.HasPrefix(tag, "JJ"), tag == "DT", tag == "PRP$", tag == "CD", tag == "PRP":
+	default:
+		return 0, false
+	}
+	for j := v + 1; j < d.from; j++ {
+		if blocks[j] || x.subord[words[j]] || words[j] == ";" || words[j] == "" {
+			return 0, false // another clause in between has its own time
+		}
+	}
+	return v, true
 }
 
 // boundaries counts clause-boundary tokens between a trigger and a time.

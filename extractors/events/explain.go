@@ -90,7 +90,7 @@ func (x *Extractor) Candidates(doc *model.Document, si int) []Candidate {
 			c.Rejected = "inside a time expression"
 		case insideEntity(s, t, ents):
 			c.Rejected = "inside a name"
-		case !posOK(t.kind, tag):
+		case !posOK(t.kind, tag) && !x.namedEvent(s, t):
 			c.Rejected = fmt.Sprintf("part of speech %s does not fit a %s trigger", tag, t.kind)
 		default:
 			kept = append(kept, t)

@@ -82,6 +82,8 @@ type modality struct {
 	around   bool
 	// implicatives: inflections of verbs whose infinitive happened as they did
 	implicatives map[string]bool
+	// objectVerbs: inflections of verbs whose object does the infinitive
+	objectVerbs map[string]bool
 }
 
 // realis modalities report something that happened; only those may borrow
@@ -128,14 +130,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	}
 	for _, m := range r.Modality {
 		mod := modality{name: m.Modality, window: m.Window, after: m.After, sentence: m.Sentence, around: m.Around, kinds: set(m.Kinds)}
-		if len(m.Implicatives) > 0 {
-			mod.implicatives = map[string]bool{}
-			for _, v := range m.Implicatives {
-				for _, f := range verbForms(strings.ToLower(v), r.Forms) {
-					mod.implicatives[f] = true
-				}
-			}
-		}
+		mod.implicatives, mod.objectVerbs = inflected(m.Implicatives, r.Forms), inflected(m.ObjectImplicatives, r.Forms)
 		mod.byFirst = map[string][][]string{}
 		for _, w := range m.Words {
 			p := strings.Fields(strings.ToLower(w))

@@ -80,6 +80,20 @@ func verbForms(lemma string, irregular map[string][]string) []string {
 
 // nounForms gives singular and plural of a noun or noun phrase (the plural
 // inflects the last word; a noun given in the plural stays as it is).
+// inflected is the set of every form of the verbs (lemmas), nil for none.
+func inflected(lemmas []string, irregular map[string][]string) map[string]bool {
+	if len(lemmas) == 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, v := range lemmas {
+		for _, f := range verbForms(strings.ToLower(v), irregular) {
+			out[f] = true
+		}
+	}
+	return out
+}
+
 func nounForms(noun string) []string {
 	words := strings.Fields(noun)
 	last := words[len(words)-1]

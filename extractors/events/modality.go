@@ -33,6 +33,9 @@ func (x *Extractor) setModality(s *model.Sentence, words []string, trigs []trigg
 		}
 		if _, verb := x.nounGovernor(s, words, *t); verb > 0 && words[verb-1] == "to" && s.Tokens[verb].Tag == "VB" {
 			t.modality = "intended" // "decided last week to impose the new sanctions": an aim
+			if m := x.modality(s, words, trigger{from: verb, to: verb + 1, kind: "verb"}); m == "" {
+				t.modality = "" // "forced Russia to sign a treaty": done (see implicatives)
+			}
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
@@ -78,7 +81,7 @@ func (x *Extractor) modality(s *model.Sentence, words []string, t trigger) strin
 		if r, ok := x.reversedAt(s, words, i, k, n); ok {
 			return x.modality(s, words, r)
 		}
-		if v := implicativeBefore(s, words, m.implicatives, k); v >= 0 {
+		if v := implicativeBefore(s, words, m, k); v >= 0 {
 			return x.modality(s, words, trigger{from: v, to: v + 1, kind: "verb"})
 		}
 		return m.name
@@ -199,19 +202,32 @@ func phraseIn(words, p []string, from, to int) bool {
 	return false
 }
 
-// implicativeBefore returns the implicative verb that the cue at k follows
-// ("worked frantically Thursday afternoon to rebuild": adverbs and a time
-// expression may stand between), or -1.
-func implicativeBefore(s *model.Sentence, words []string, verbs map[string]bool, k int) int {
-	if len(verbs) == 0 {
+// implicativeBefore returns the implicative verb that the cue at k follows:
+// right before it, adverbs and a time expression allowed between ("worked
+// frantically Thursday afternoon to rebuild"), or, for a verb whose object
+// does the infinitive, before that object ("forced Russia to sign", "were
+// forced to flee"). -1 when none: "Russian forces to withdraw" is a noun.
+func implicativeBefore(s *model.Sentence, words []string, m modality, k int) int {
+	if m.implicatives == nil && m.objectVerbs == nil {
 		return -1
 	}
-	for j := k - 1; j >= 0 && j >= k-6; j-- {
+	tagged := len(s.Tokens) == len(words)
+	object := 0 // noun-phrase tokens passed: the verb's object
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		w, tag := words[j], ""
+		if tagged {
+			tag = s.Tokens[j].Tag
+		}
+		verb := !tagged || strings.HasPrefix(tag, "VB")
 		switch {
-		case verbs[words[j]] && (len(s.Tokens) != len(words) || strings.HasPrefix(s.Tokens[j].Tag, "VB")):
+		case m.objectVerbs[w] && (verb || tag == "JJ"): // the tagger may read "forced" after a name as an adjective
 			return j
-		case words[j] == "\x00" || len(s.Tokens) == len(words) && strings.HasPrefix(s.Tokens[j].Tag, "RB"):
-			// a time expression (masked) or an adverb: "worked frantically Thursday to"
+		case m.implicatives[w] && verb && object == 0:
+			return j
+		case w == "\x00" || strings.HasPrefix(tag, "RB"):
+			// a time expression (masked) or an adverb
+		case tagged && object < 5 && (npTag(tag) || tag == "PRP"):
+			object++
 		default:
 			return -1
 		}

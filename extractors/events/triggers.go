@@ -148,7 +148,7 @@ func (x *Extractor) filter(s *model.Sentence, trigs []trigger, ds []dated, ents 
 		if n := len(out); n > 0 && out[n-1].from == t.from {
 			continue // an alternative of a span already kept
 		}
-		if x.insideTimex(t, ds) || insideEntity(s, t, ents) || !posOK(t.kind, s.Tokens[t.from].Tag) {
+		if x.insideTimex(t, ds) || insideEntity(s, t, ents) || !posOK(t.kind, s.Tokens[t.from].Tag) && !x.namedEvent(s, t) {
 			continue
 		}
 		if t.kind == "any" { // a form that is both ("meeting"): the tag decides
@@ -166,6 +166,19 @@ func (x *Extractor) filter(s *model.Sentence, trigs []trigger, ds []dated, ents 
 		out = append(out, t)
 	}
 	return out
+}
+
+// namedEvent reports a noun of a named rule that ends a capitalised name
+// ("the 2004 Orange Revolution", "the Revolution of Dignity"), not one
+// that names a place or a body after it ("Revolution Square").
+func (x *Extractor) namedEvent(s *model.Sentence, t trigger) bool {
+	if t.kind != "noun" || !x.rules.Rules[t.rule].Named || t.from == 0 {
+		return false // a capitalised first word is no sign of a name
+	}
+	if tag := s.Tokens[t.from].Tag; tag != "NNP" && tag != "NNPS" {
+		return false
+	}
+	return t.to >= len(s.Tokens) || !strings.HasPrefix(s.Tokens[t.to].Tag, "NNP")
 }
 
 func (x *Extractor) insideTimex(t trigger, ds []dated) bool {
