@@ -17,6 +17,7 @@ type EventRules struct {
 	Attach   AttachRules
 	Roles    RoleCues
 	Groups   GroupCues
+	Actors   ActorCues
 	Merge    MergeRules
 	Anaphora AnaphoraRules
 	// Pos holds each rule's and type's position, by id, for messages.
@@ -117,6 +118,14 @@ type GroupCues struct {
 	// Quantities head a phrase whose "of" complement is the group ("dozens
 	// of protesters", "a crowd of activists").
 	Quantities []string `yaml:"quantities"`
+}
+
+// ActorCues find who acts when the trigger's own clause does not say.
+type ActorCues struct {
+	// NamingVerbs rename the noun phrase they govern: in "launched what it
+	// calls a special military operation" the operation is what was
+	// launched.
+	NamingVerbs []string `yaml:"naming_verbs"`
 }
 
 // ModalityCue sets a mention's modality when one of its words stands within
@@ -337,7 +346,7 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 			errs = append(errs, eventsFileErr(d.Name, err))
 			continue
 		}
-		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "attach", "roles", "groups", "merge", "anaphora")
+		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "attach", "roles", "groups", "actors", "merge", "anaphora")
 		errs = append(errs, e...)
 		errs = append(errs, eachItem(d.Name, secs["types"].value, func(p Pos, t *EventType) {
 			if e := types.put(t.ID, p, *t); e != nil {
@@ -382,6 +391,11 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 		}
 		if s, ok := secs["groups"]; ok {
 			if err := decodeStrict(d.Name, s.value, &out.Groups); err != nil {
+				errs = append(errs, eventsFileErr(d.Name, err))
+			}
+		}
+		if s, ok := secs["actors"]; ok {
+			if err := decodeStrict(d.Name, s.value, &out.Actors); err != nil {
 				errs = append(errs, eventsFileErr(d.Name, err))
 			}
 		}

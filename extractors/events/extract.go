@@ -48,7 +48,8 @@ type Extractor struct {
 	groupHeads    map[string]bool // nouns that head a group, with their plurals
 	quantities    map[string]bool
 	placeNouns    map[string]bool
-	clear         [][]string // transparent word sequences
+	naming        map[string]bool // verbs that rename the phrase they govern ("what it calls")
+	clear         [][]string      // transparent word sequences
 	pos           *postag.Tagger
 	recasts       []recast // per rule; an empty type when the rule has none
 	ana           anaphora
@@ -101,6 +102,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.datePrefix, x.dateZone = set(r.Attach.Dateline.Prefixes), set(r.Attach.Dateline.Zones)
 	x.groupHeads, x.quantities = nounSet(r.Groups.Heads), nounSet(r.Groups.Quantities)
 	x.placeNouns = nounSet(r.Places.PlaceNouns)
+	x.naming = set(r.Actors.NamingVerbs)
 	x.destinations = set(r.Places.Destinations)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)

@@ -21,6 +21,7 @@ func (x *Extractor) actorGroups(s *model.Sentence, words []string, t trigger, en
 	if len(x.groupHeads) == 0 {
 		return nil
 	}
+	t = asNoun(s.Tokens, t)
 	c := x.clauseOf(s, words, t)
 	verb := t.from
 	if !strings.HasPrefix(s.Tokens[t.from].Tag, "VB") {

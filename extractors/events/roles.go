@@ -23,6 +23,7 @@ import (
 // subject, and a name that only qualifies a side ("pro-Russia militants",
 // "Moscow-backed president") takes no part.
 func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []model.Entity, quoted []bool) (actors, targets, places []string) {
+	t = asNoun(s.Tokens, t)
 	speech := x.class(t) == "speech"
 	c := x.clauseOf(s, words, t)
 	passive, reduced, agent := false, false, -1
@@ -77,6 +78,9 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		if first > frontEnd {
 			continue // "In a call to Lavrov, Kerry underscored": Kerry comes by impliedActors
 		}
+		if first > 0 && last < t.from && x.namer(s.Tokens, words, first, last) {
+			continue // "what Kyiv called an attack": Kyiv only names it
+		}
 		if !isAnte && first < t.from && c.inside(first) {
 			continue // a relative clause or apposition before the trigger
 		}
@@ -98,6 +102,9 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			if (last < t.from && t.from-last > 3) || first >= t.to+6 {
 				continue
 			}
+		}
+		if t.kind == "noun" && !isAnte && last < t.from && x.speechBetween(s, words, last+1, t.from) {
+			continue // "Avakov said military operations had resumed": Avakov speaks (a support verb's subject comes by impliedActors)
 		}
 		if t.kind == "noun" && !isAnte && !compound && last < t.from && t.from-last > 3 && x.verbBefore(s, words, last+1, t.from) {
 			continue // "the U.S. does not recognize the referendum held Sunday": the U.S. holds no referendum
@@ -163,6 +170,22 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		}
 	}
 	return actors, kept, places
+}
+
+// asNoun gives a phrase trigger that is a noun phrase ("military
+// operation", "press conference") the participants of a noun: "Putin
+// announced a special military operation" is Putin's.
+func asNoun(toks []model.Token, t trigger) trigger {
+	if t.kind != "phrase" || !strings.HasPrefix(toks[t.to-1].Tag, "NN") {
+		return t
+	}
+	for k := t.from; k < t.to-1; k++ {
+		if tag := toks[k].Tag; !strings.HasPrefix(tag, "NN") && !strings.HasPrefix(tag, "JJ") {
+			return t
+		}
+	}
+	t.kind = "noun"
+	return t
 }
 
 // impliedActor is the actor a clause names only by a pronoun or not at
@@ -234,6 +257,10 @@ func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (
 		return -1, -1
 	}
 	for k := t.from - 1; k >= 0; k-- {
+		if w := x.renamed(s.Tokens, words, k); w >= 0 {
+			k = w // "launched what it calls a special military operation": what was launched
+			continue
+		}
 		switch tag := s.Tokens[k].Tag; {
 		case words[k] == "of" && k > 1 && strings.HasPrefix(s.Tokens[k-1].Tag, "NN") && s.Tokens[k-2].Tag == "DT":
 			k -= 2 // "a raft of", "a series of": part of the phrase
@@ -253,6 +280,45 @@ func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (
 		}
 	}
 	return -1, -1
+}
+
+// renamed reports a free relative that renames the noun phrase after k
+// ("what it calls", "what Moscow described as"): the index of its "what",
+// from which the phrase's governor is sought, or -1.
+func (x *Extractor) renamed(toks []model.Token, words []string, k int) int {
+	if words[k] == "as" && k > 0 {
+		k-- // "described as"
+	}
+	if !x.naming[words[k]] || !strings.HasPrefix(toks[k].Tag, "VB") {
+		return -1
+	}
+	j := k
+	for j > 0 && (x.aux[words[j-1]] || strings.HasPrefix(toks[j-1].Tag, "RB")) {
+		j-- // "what it has called"
+	}
+	if np := npStart(toks, j); np < j {
+		j = np
+	} else if j > 0 && toks[j-1].Tag == "PRP" {
+		j--
+	}
+	if j > 0 && j < k && words[j-1] == "what" {
+		return j - 1
+	}
+	return -1
+}
+
+// namer reports a name that is the subject of a free relative renaming
+// what follows ("what Kyiv called", "what Moscow has described as").
+func (x *Extractor) namer(toks []model.Token, words []string, first, last int) bool {
+	if words[first-1] != "what" {
+		return false
+	}
+	for k := last + 1; k < len(words) && k <= last+4; k++ {
+		if x.renamed(toks, words, k) == first-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // supportVerb is the support verb whose object the noun trigger is ("held
@@ -1229,6 +1295,16 @@ func npStart(toks []model.Token, end int) int {
 		break
 	}
 	return k
+}
+
+// speechBetween reports a speech verb in words[from:to].
+func (x *Extractor) speechBetween(s *model.Sentence, words []string, from, to int) bool {
+	for k := from; k < to; k++ {
+		if strings.HasPrefix(s.Tokens[k].Tag, "VB") && x.speechVerb(words[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // verbBefore reports a verb in words[from:to] other than an auxiliary or a
