@@ -115,6 +115,8 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		switch {
 		case e.Source == "demonym" && last+1 < len(words) && x.placeNouns[words[last+1]]:
 			places = appendUnique(places, e.Canonical) // "in 54 Russian cities", "on Ukrainian soil"
+		case t.kind == "noun" && first == t.to+1 && words[t.to] == "on" && e.Source != "demonym" && e.Country == e.Canonical:
+			targets = appendUnique(targets, e.ActorName()) // "sanctions on Russia", "an attack on Ukraine": a country a noun is aimed at
 		case e.Kind == model.Place && e.Source != "demonym" && (locative && !compound || subnational || compound && town || x.placeContinues(s, words, ents, first)):
 			places = appendUnique(places, e.Canonical) // "in Kyiv", "a Washington forum"
 		case reduced && first < t.from && t.from-last > 3:
@@ -338,6 +340,11 @@ func (x *Extractor) supportVerb(s *model.Sentence, words []string, t trigger, en
 	}
 	if gov < 1 || !x.purposes[words[gov]] || t.kind != "noun" {
 		return -1
+	}
+	for k := gov + 1; k < t.from; k++ {
+		if s.Tokens[k].Tag == "PRP$" || s.Tokens[k].Tag == "POS" {
+			return -1 // "sanctions against Russia for its annexation of Crimea": a cause with its own actor
+		}
 	}
 	if v, _, _ := x.motionVerb(s, words, t, ents); v >= 0 {
 		return v // "flew to Kyiv, Ukraine, on Tuesday for talks"
