@@ -100,6 +100,10 @@ func (x *Extractor) subjectGroups(s *model.Sentence, words []string, ents []mode
 		if lo > k {
 			break
 		}
+		if pp := lo - 1; pp-1 >= c.lo && len(out) == 0 && x.preps[words[pp]] && words[pp] != "of" && x.groupPhrase(s, words, ents, lo, k) == "" && npTag(s.Tokens[pp-1].Tag) {
+			k = pp - 1 // "separatists in Ukraine's Crimean peninsula declared": the phrase the place qualifies
+			continue
+		}
 		whole := lo // where the whole phrase starts, for what is coordinated before it
 		if lo-2 >= c.lo && words[lo-1] == "of" {
 			switch outer := lo - 2; {

@@ -52,11 +52,23 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 	if speech && t.kind == "verb" {
 		subjLo, subjHi = x.subjectSpan(s, words, t)
 	}
-	for _, e := range ents {
+	dateline := datelineEnd(s.Tokens, words)
+	owned := -1 // the region a country's possessive names as the subject: "Ukraine's Crimean peninsula declared"
+	for i, e := range ents {
 		first, _ := tokenRange(s, e.Span)
 		last := lastToken(s, e.Span)
 		if first < len(quoted) && quoted[first] != t.quoted {
 			continue // names inside a quotation take no part in the event outside it, and back
+		}
+		if first < dateline {
+			if e.Kind == model.Place {
+				places = appendUnique(places, e.Canonical) // "SIMFEROPOL, Ukraine -- Crimea declared": where the story is filed
+			}
+			continue
+		}
+		if j := x.possessedRegion(s, words, ents, i); j >= 0 && !passive && !speech && t.kind != "noun" && strings.HasPrefix(s.Tokens[t.from].Tag, "VB") && lastToken(s, ents[j].Span) < t.from && x.listPrep(s, words, ents, first) == "" {
+			owned = j
+			continue // the phrase is the region's: it acts, not its country
 		}
 		if e.Medium || x.qualifier(s, e) {
 			continue // a news medium reports the event; "pro-Russia" qualifies a side
@@ -113,6 +125,9 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		locative := prep != "" && x.preps[prep]
 		subnational := e.Country != "" && e.Country != e.Canonical && e.Actor == ""
 		switch {
+		case i == owned && (t.kind != "verb" || !x.objectOf(s, words, c.lo, first)):
+			actors = appendUnique(actors, e.Canonical)
+			places = appendUnique(places, e.Canonical)
 		case e.Source == "demonym" && last+1 < len(words) && x.placeNouns[words[last+1]]:
 			places = appendUnique(places, e.Canonical) // "in 54 Russian cities", "on Ukrainian soil"
 		case t.kind == "noun" && first == t.to+1 && words[t.to] == "on" && e.Source != "demonym" && e.Country == e.Canonical:
@@ -172,6 +187,47 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		}
 	}
 	return actors, kept, places
+}
+
+// datelineEnd is the token after the dash that closes a dateline opening
+// the sentence ("SIMFEROPOL, Ukraine --", "KRASNOARMEISK, Ukraine —"): a
+// word in capitals, then capitalised words and commas; 0 when none.
+func datelineEnd(toks []model.Token, words []string) int {
+	if len(toks) < 3 || len(toks[0].Text) < 3 || strings.ToUpper(toks[0].Text) != toks[0].Text || strings.ToLower(toks[0].Text) == toks[0].Text {
+		return 0
+	}
+	for k := 1; k < len(toks) && k <= 6; k++ {
+		switch w := words[k]; {
+		case w == "--" || w == "—" || w == "–" || w == "-":
+			return k + 1
+		case w == "," || capitalised(toks[k].Text):
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// possessedRegion is the index of a region of the country ents[i] that
+// its possessive governs ("Ukraine's Crimean peninsula", "Ukraine's
+// eastern Donetsk region"), -1 when none: the phrase names the region.
+func (x *Extractor) possessedRegion(s *model.Sentence, words []string, ents []model.Entity, i int) int {
+	e := ents[i]
+	k := lastToken(s, e.Span) + 1
+	if e.Kind != model.Place || e.Country != e.Canonical || i+1 >= len(ents) || k >= len(words) || !(words[k] == "s" || words[k] == "'s" || words[k] == "’s" || s.Tokens[k].Tag == "POS") {
+		return -1
+	}
+	y := ents[i+1]
+	first, _ := tokenRange(s, y.Span)
+	if y.Kind != model.Place || y.Country != e.Canonical || y.Canonical == e.Canonical || y.Actor != "" || first-k > 3 {
+		return -1
+	}
+	for j := k + 1; j < first; j++ {
+		if !x.isModifier(words[j]) && !strings.HasPrefix(s.Tokens[j].Tag, "JJ") {
+			return -1
+		}
+	}
+	return i + 1
 }
 
 // asNoun gives a phrase trigger that is a noun phrase ("military
