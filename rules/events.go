@@ -126,6 +126,10 @@ type ActorCues struct {
 	// calls a special military operation" the operation is what was
 	// launched.
 	NamingVerbs []string `yaml:"naming_verbs"`
+	// RelativeAdverbs after a comma open a relative clause of the noun
+	// before them ("in Ukraine, where demonstrators forced the president
+	// from power"): background, not what a speech act reports.
+	RelativeAdverbs []string `yaml:"relative_adverbs"`
 }
 
 // ModalityCue sets a mention's modality when one of its words stands within

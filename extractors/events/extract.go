@@ -49,6 +49,7 @@ type Extractor struct {
 	quantities    map[string]bool
 	placeNouns    map[string]bool
 	naming        map[string]bool // verbs that rename the phrase they govern ("what it calls")
+	relAdverbs    map[string]bool // "where", "when" after a comma: a relative clause
 	clear         [][]string      // transparent word sequences
 	pos           *postag.Tagger
 	recasts       []recast // per rule; an empty type when the rule has none
@@ -102,7 +103,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.datePrefix, x.dateZone = set(r.Attach.Dateline.Prefixes), set(r.Attach.Dateline.Zones)
 	x.groupHeads, x.quantities = nounSet(r.Groups.Heads), nounSet(r.Groups.Quantities)
 	x.placeNouns = nounSet(r.Places.PlaceNouns)
-	x.naming = set(r.Actors.NamingVerbs)
+	x.naming, x.relAdverbs = set(r.Actors.NamingVerbs), set(r.Actors.RelativeAdverbs)
 	x.destinations = set(r.Places.Destinations)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)
@@ -363,7 +364,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if rule.Class == "speech" && reporters[m.Source] {
 			continue // "Palmer says ...": the outlet's correspondent narrates
 		}
-		if rule.Class == "content" && speaker != "" && m.Source == "" {
+		if rule.Class == "content" && speaker != "" && m.Source == "" && !x.background(s, words, t, trigs, verb) {
 			m.Source = speaker
 			if m.Modality == "" {
 				m.Modality = "reported"

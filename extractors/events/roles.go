@@ -208,6 +208,22 @@ func datelineEnd(toks []model.Token, words []string) int {
 	return 0
 }
 
+// background reports a content trigger inside a relative clause that the
+// sentence's speech verb stands outside of ("warned Putin ... about Ukraine,
+// where demonstrators forced the president from power", "Russia, which
+// annexed Crimea, said"): the clause tells background, not the report.
+func (x *Extractor) background(s *model.Sentence, words []string, t trigger, trigs []trigger, verb int) bool {
+	c := x.clauseOf(s, words, t)
+	if c.lo < 2 || !(x.relatives[words[c.lo-1]] || x.relAdverbs[words[c.lo-1]] && words[c.lo-2] == ",") {
+		return false
+	}
+	if verb < 0 {
+		return true // a speech noun ("at a news conference") reports no relative clause either
+	}
+	v := trigs[verb]
+	return v.from < c.lo-1 || v.from >= c.hi
+}
+
 // possessedRegion is the index of a region of the country ents[i] that
 // its possessive governs ("Ukraine's Crimean peninsula", "Ukraine's
 // eastern Donetsk region"), -1 when none: the phrase names the region.
