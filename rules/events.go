@@ -59,7 +59,10 @@ type EventRule struct {
 	Priority int `yaml:"priority"`
 	// Recast gives the event another type when the discourse says which
 	// kind it is ("the vote" after "the referendum").
-	Recast   *Recast        `yaml:"recast"`
+	Recast *Recast `yaml:"recast"`
+	// Patients gives the event another type when what the trigger acts
+	// on is one of these nouns or a person: people seized are detained.
+	Patients *Patients      `yaml:"patients"`
 	Examples []EventExample `yaml:"examples"`
 	Pos      Pos            `yaml:"-"`
 }
@@ -95,6 +98,14 @@ type Recast struct {
 	Type    string   `yaml:"type"`
 	Context []string `yaml:"context"`
 	Unless  []string `yaml:"unless"`
+}
+
+// Patients is a second type for a rule's events, chosen by what the
+// trigger acts on: the object of an active verb, the subject of a passive
+// one ("67 police officers ... after being captured").
+type Patients struct {
+	Type  string   `yaml:"type"`
+	Nouns []string `yaml:"nouns"` // singular or plural; plurals are generated
 }
 
 // RoleCues find the title or office the text gives a person: a title
@@ -502,6 +513,9 @@ func validateEventRule(r EventRule, known map[string]bool) Errors {
 	}
 	if r.Recast != nil && (!known[r.Recast.Type] || len(r.Recast.Context) == 0) {
 		bad("recast needs a defined type and context words")
+	}
+	if r.Patients != nil && (!known[r.Patients.Type] || len(r.Patients.Nouns) == 0) {
+		bad("patients needs a defined type and nouns")
 	}
 	if r.Class != "content" && r.Class != "speech" {
 		bad("class must be content or speech, not %q", r.Class)

@@ -52,7 +52,8 @@ type Extractor struct {
 	relAdverbs    map[string]bool // "where", "when" after a comma: a relative clause
 	clear         [][]string      // transparent word sequences
 	pos           *postag.Tagger
-	recasts       []recast // per rule; an empty type when the rule has none
+	recasts       []recast      // per rule; an empty type when the rule has none
+	patients      []patientType // per rule; an empty type when the rule has none
 	ana           anaphora
 }
 
@@ -119,6 +120,11 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 			rc = recast{typ: rule.Recast.Type, context: set(rule.Recast.Context), unless: set(rule.Recast.Unless)}
 		}
 		x.recasts = append(x.recasts, rc)
+		pt := patientType{}
+		if rule.Patients != nil {
+			pt = patientType{typ: rule.Patients.Type, nouns: nounSet(rule.Patients.Nouns)}
+		}
+		x.patients = append(x.patients, pt)
 		x.requires = append(x.requires, set(rule.Requires))
 		x.excludes = append(x.excludes, set(rule.Excludes))
 		x.exclBefore = append(x.exclBefore, set(rule.ExcludesBefore))
@@ -245,6 +251,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 		x.personRoles(s, words, ents[si], known)
 		x.noteReporters(doc.Article.Text, s, words, ents[si], known, reporters)
 		x.recastTypes(&disc, words, trigs)
+		x.patientTypes(s, words, trigs, ents[si])
 		x.readDiscourse(&disc, words)
 		x.setModality(s, words, trigs, ds)
 		quoted := continuedQuote(s, words, quotedTokens(words))
