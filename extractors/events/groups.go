@@ -157,7 +157,7 @@ func (x *Extractor) groupPhrase(s *model.Sentence, words []string, ents []model.
 	if head < 0 || head >= len(words) || !x.groupHeads[words[head]] || !strings.HasPrefix(s.Tokens[head].Tag, "NN") {
 		return ""
 	}
-	if head > 0 && capitalised(s.Tokens[head].Text) {
+	if head > 0 && capitalised(s.Tokens[head].Text) && !clauseStart(words, head) {
 		return "" // "the Monitor", "the National Guard": a name
 	}
 	if inEntity(s, ents, head) {
@@ -176,11 +176,22 @@ func (x *Extractor) groupPhrase(s *model.Sentence, words []string, ents []model.
 		lo = head - 3
 	}
 	out := s.Text[s.Tokens[lo].Start-s.Start : s.Tokens[head].End-s.Start]
-	if lo == 0 && !nameAt(s, ents, 0) {
+	if (lo == 0 || clauseStart(words, lo)) && !nameAt(s, ents, lo) {
 		r, n := utf8.DecodeRuneInString(out)
 		out = string(unicode.ToLower(r)) + out[n:]
 	}
 	return strings.Clone(out)
+}
+
+// clauseStart reports a word that opens a clause after a colon or dash
+// ("UPDATE 1:19 PM ET: Protestors are converging"): capitalised as a
+// sentence's first word is.
+func clauseStart(words []string, k int) bool {
+	switch words[k-1] {
+	case ":", "—", "–", "--":
+		return true
+	}
+	return false
 }
 
 func npTag(tag string) bool {

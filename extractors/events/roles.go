@@ -73,8 +73,8 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		if e.Medium || x.qualifier(s, e) {
 			continue // a news medium reports the event; "pro-Russia" qualifies a side
 		}
-		if speech && first >= t.to+3 {
-			continue // after a speech verb only its addressee is a target, not what was said
+		if speech && (first >= t.to+3 || first > t.to && slices.Contains(words[t.to:first], "that")) {
+			continue // after a speech verb only its addressee is a target, not what was said ("said Monday that Russia")
 		}
 		isAnte := c.antecedent(last) || c.ante >= 0 && e.Kind == model.Person && last+2 == c.anteLo && words[last+1] == ","
 		// ("Gennady Kernes, the mayor of Kharkiv who was shot": the apposition's name)
