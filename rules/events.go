@@ -17,6 +17,7 @@ type EventRules struct {
 	Attach   AttachRules
 	Roles    RoleCues
 	Groups   GroupCues
+	Actors   ActorCues
 	Merge    MergeRules
 	Anaphora AnaphoraRules
 	// Pos holds each rule's and type's position, by id, for messages.
@@ -62,7 +63,10 @@ type EventRule struct {
 	Priority int `yaml:"priority"`
 	// Recast gives the event another type when the discourse says which
 	// kind it is ("the vote" after "the referendum").
-	Recast   *Recast        `yaml:"recast"`
+	Recast *Recast `yaml:"recast"`
+	// Patients gives the event another type when what the trigger acts
+	// on is one of these nouns or a person: people seized are detained.
+	Patients *Patients      `yaml:"patients"`
 	Examples []EventExample `yaml:"examples"`
 	Pos      Pos            `yaml:"-"`
 }
@@ -100,6 +104,14 @@ type Recast struct {
 	Unless  []string `yaml:"unless"`
 }
 
+// Patients is a second type for a rule's events, chosen by what the
+// trigger acts on: the object of an active verb, the subject of a passive
+// one ("67 police officers ... after being captured").
+type Patients struct {
+	Type  string   `yaml:"type"`
+	Nouns []string `yaml:"nouns"` // singular or plural; plurals are generated
+}
+
 // RoleCues find the title or office the text gives a person: a title
 // before the name ("Interior Minister Arsen Avakov") or an apposition after
 // it ("Mykhailo Podolyak, a senior aide to Zelenskyy,").
@@ -121,6 +133,18 @@ type GroupCues struct {
 	// Quantities head a phrase whose "of" complement is the group ("dozens
 	// of protesters", "a crowd of activists").
 	Quantities []string `yaml:"quantities"`
+}
+
+// ActorCues find who acts when the trigger's own clause does not say.
+type ActorCues struct {
+	// NamingVerbs rename the noun phrase they govern: in "launched what it
+	// calls a special military operation" the operation is what was
+	// launched.
+	NamingVerbs []string `yaml:"naming_verbs"`
+	// RelativeAdverbs after a comma open a relative clause of the noun
+	// before them ("in Ukraine, where demonstrators forced the president
+	// from power"): background, not what a speech act reports.
+	RelativeAdverbs []string `yaml:"relative_adverbs"`
 }
 
 // ModalityCue sets a mention's modality when one of its words stands within
@@ -209,9 +233,6 @@ type AttachRules struct {
 	// trigger inside one takes no time named before it, its actor is the
 	// name the clause follows, and modality cues do not reach across them.
 	Relatives []string `yaml:"relatives"`
-	// Naming verbs take "as" with a noun phrase ("described as a special
-	// operation", "known as the Maidan"): after them "as" opens no clause.
-	Naming []string `yaml:"naming"`
 	// Deadlines introduce a time by which something is due ("elections by
 	// December"): it dates only what is planned, and is lent to no other
 	// event of the sentence.
@@ -394,7 +415,7 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 			errs = append(errs, eventsFileErr(d.Name, err))
 			continue
 		}
-		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "attach", "roles", "groups", "merge", "anaphora")
+		secs, e := sections(d.Name, top, "types", "rules", "forms", "modality", "places", "speakers", "attach", "roles", "groups", "actors", "merge", "anaphora")
 		errs = append(errs, e...)
 		errs = append(errs, eachItem(d.Name, secs["types"].value, func(p Pos, t *EventType) {
 			if e := types.put(t.ID, p, *t); e != nil {
@@ -439,6 +460,11 @@ func loadEvents(src *Source) (*EventRules, Errors) {
 		}
 		if s, ok := secs["groups"]; ok {
 			if err := decodeStrict(d.Name, s.value, &out.Groups); err != nil {
+				errs = append(errs, eventsFileErr(d.Name, err))
+			}
+		}
+		if s, ok := secs["actors"]; ok {
+			if err := decodeStrict(d.Name, s.value, &out.Actors); err != nil {
 				errs = append(errs, eventsFileErr(d.Name, err))
 			}
 		}
@@ -563,6 +589,9 @@ func validateEventRule(r EventRule, known map[string]bool) Errors {
 	}
 	if r.Recast != nil && (!known[r.Recast.Type] || len(r.Recast.Context) == 0) {
 		bad("recast needs a defined type and context words")
+	}
+	if r.Patients != nil && (!known[r.Patients.Type] || len(r.Patients.Nouns) == 0) {
+		bad("patients needs a defined type and nouns")
 	}
 	if r.Class != "content" && r.Class != "speech" {
 		bad("class must be content or speech, not %q", r.Class)

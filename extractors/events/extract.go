@@ -29,7 +29,6 @@ type Extractor struct {
 	deadlines     map[string]bool
 	spans         map[string]bool
 	anchors       map[string]bool
-	naming        map[string]bool // verbs taking "as" + noun phrase
 	support       map[string]bool
 	motion        map[string]bool
 	destinations  map[string]bool
@@ -49,9 +48,12 @@ type Extractor struct {
 	groupHeads    map[string]bool // nouns that head a group, with their plurals
 	quantities    map[string]bool
 	placeNouns    map[string]bool
-	clear         [][]string // transparent word sequences
+	naming        map[string]bool // verbs that name what they govern ("what it calls", "described as")
+	relAdverbs    map[string]bool // "where", "when" after a comma: a relative clause
+	clear         [][]string      // transparent word sequences
 	pos           *postag.Tagger
-	recasts       []recast // per rule; an empty type when the rule has none
+	recasts       []recast      // per rule; an empty type when the rule has none
+	patients      []patientType // per rule; an empty type when the rule has none
 	ana           anaphora
 	offs          offsetRules
 }
@@ -108,10 +110,10 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.datePrefix, x.dateZone = set(r.Attach.Dateline.Prefixes), set(r.Attach.Dateline.Zones)
 	x.groupHeads, x.quantities = nounSet(r.Groups.Heads), nounSet(r.Groups.Quantities)
 	x.placeNouns = nounSet(r.Places.PlaceNouns)
+	x.naming, x.relAdverbs = set(r.Actors.NamingVerbs), set(r.Actors.RelativeAdverbs)
 	x.destinations = set(r.Places.Destinations)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)
-	x.naming = set(r.Attach.Naming)
 	x.deadlines, x.spans = set(r.Attach.Deadlines), set(r.Attach.Spans)
 	x.support, x.anchors = set(r.Places.SupportVerbs), set(r.Attach.Anchors)
 	x.roleHeads, x.roleMods, x.honorific = set(r.Roles.Heads), set(r.Roles.Modifiers), set(r.Roles.Honorifics)
@@ -124,6 +126,11 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 			rc = recast{typ: rule.Recast.Type, context: set(rule.Recast.Context), unless: set(rule.Recast.Unless)}
 		}
 		x.recasts = append(x.recasts, rc)
+		pt := patientType{}
+		if rule.Patients != nil {
+			pt = patientType{typ: rule.Patients.Type, nouns: nounSet(rule.Patients.Nouns)}
+		}
+		x.patients = append(x.patients, pt)
 		x.requires = append(x.requires, set(rule.Requires))
 		x.excludes = append(x.excludes, set(rule.Excludes))
 		x.exclBefore = append(x.exclBefore, set(rule.ExcludesBefore))
@@ -261,6 +268,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 		x.personRoles(s, words, ents[si], known)
 		x.noteReporters(doc.Article.Text, s, words, ents[si], known, reporters)
 		x.recastTypes(&disc, words, trigs)
+		x.patientTypes(s, words, trigs, ents[si])
 		x.readDiscourse(&disc, words)
 		x.setModality(s, words, trigs, ds)
 		quoted := continuedQuote(s, words, quotedTokens(words))
@@ -381,7 +389,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		if rule.Class == "speech" && reporters[m.Source] {
 			continue // "Palmer says ...": the outlet's correspondent narrates
 		}
-		if rule.Class == "content" && speaker != "" && m.Source == "" {
+		if rule.Class == "content" && speaker != "" && m.Source == "" && !x.background(s, words, t, trigs, verb) {
 			m.Source = speaker
 			if m.Modality == "" {
 				m.Modality = "reported"

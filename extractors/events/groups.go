@@ -21,6 +21,7 @@ func (x *Extractor) actorGroups(s *model.Sentence, words []string, t trigger, en
 	if len(x.groupHeads) == 0 {
 		return nil
 	}
+	t = asNoun(s.Tokens, t)
 	c := x.clauseOf(s, words, t)
 	verb := t.from
 	if !strings.HasPrefix(s.Tokens[t.from].Tag, "VB") {
@@ -99,6 +100,10 @@ func (x *Extractor) subjectGroups(s *model.Sentence, words []string, ents []mode
 		if lo > k {
 			break
 		}
+		if pp := lo - 1; pp-1 >= c.lo && len(out) == 0 && x.preps[words[pp]] && words[pp] != "of" && x.groupPhrase(s, words, ents, lo, k) == "" && npTag(s.Tokens[pp-1].Tag) {
+			k = pp - 1 // "separatists in Ukraine's Crimean peninsula declared": the phrase the place qualifies
+			continue
+		}
 		whole := lo // where the whole phrase starts, for what is coordinated before it
 		if lo-2 >= c.lo && words[lo-1] == "of" {
 			switch outer := lo - 2; {
@@ -152,7 +157,7 @@ func (x *Extractor) groupPhrase(s *model.Sentence, words []string, ents []model.
 	if head < 0 || head >= len(words) || !x.groupHeads[words[head]] || !strings.HasPrefix(s.Tokens[head].Tag, "NN") {
 		return ""
 	}
-	if head > 0 && capitalised(s.Tokens[head].Text) {
+	if head > 0 && capitalised(s.Tokens[head].Text) && !clauseStart(words, head) {
 		return "" // "the Monitor", "the National Guard": a name
 	}
 	if inEntity(s, ents, head) {
@@ -171,11 +176,22 @@ func (x *Extractor) groupPhrase(s *model.Sentence, words []string, ents []model.
 		lo = head - 3
 	}
 	out := s.Text[s.Tokens[lo].Start-s.Start : s.Tokens[head].End-s.Start]
-	if lo == 0 && !nameAt(s, ents, 0) {
+	if (lo == 0 || clauseStart(words, lo)) && !nameAt(s, ents, lo) {
 		r, n := utf8.DecodeRuneInString(out)
 		out = string(unicode.ToLower(r)) + out[n:]
 	}
 	return strings.Clone(out)
+}
+
+// clauseStart reports a word that opens a clause after a colon or dash
+// ("UPDATE 1:19 PM ET: Protestors are converging"): capitalised as a
+// sentence's first word is.
+func clauseStart(words []string, k int) bool {
+	switch words[k-1] {
+	case ":", "—", "–", "--":
+		return true
+	}
+	return false
 }
 
 func npTag(tag string) bool {

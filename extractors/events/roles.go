@@ -23,6 +23,7 @@ import (
 // subject, and a name that only qualifies a side ("pro-Russia militants",
 // "Moscow-backed president") takes no part.
 func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []model.Entity, quoted []bool) (actors, targets, places []string) {
+	t = asNoun(s.Tokens, t)
 	speech := x.class(t) == "speech"
 	c := x.clauseOf(s, words, t)
 	passive, reduced, agent := false, false, -1
@@ -51,17 +52,29 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 	if speech && t.kind == "verb" {
 		subjLo, subjHi = x.subjectSpan(s, words, t)
 	}
-	for _, e := range ents {
+	dateline := datelineEnd(s.Tokens, words)
+	owned := -1 // the region a country's possessive names as the subject: "Ukraine's Crimean peninsula declared"
+	for i, e := range ents {
 		first, _ := tokenRange(s, e.Span)
 		last := lastToken(s, e.Span)
 		if first < len(quoted) && quoted[first] != t.quoted {
 			continue // names inside a quotation take no part in the event outside it, and back
 		}
+		if first < dateline {
+			if e.Kind == model.Place {
+				places = appendUnique(places, e.Canonical) // "SIMFEROPOL, Ukraine -- Crimea declared": where the story is filed
+			}
+			continue
+		}
+		if j := x.possessedRegion(s, words, ents, i); j >= 0 && !passive && !speech && t.kind != "noun" && strings.HasPrefix(s.Tokens[t.from].Tag, "VB") && lastToken(s, ents[j].Span) < t.from && x.listPrep(s, words, ents, first) == "" {
+			owned = j
+			continue // the phrase is the region's: it acts, not its country
+		}
 		if e.Medium || x.qualifier(s, e) {
 			continue // a news medium reports the event; "pro-Russia" qualifies a side
 		}
-		if speech && first >= t.to+3 {
-			continue // after a speech verb only its addressee is a target, not what was said
+		if speech && (first >= t.to+3 || first > t.to && slices.Contains(words[t.to:first], "that")) {
+			continue // after a speech verb only its addressee is a target, not what was said ("said Monday that Russia")
 		}
 		isAnte := c.antecedent(last) || c.ante >= 0 && e.Kind == model.Person && last+2 == c.anteLo && words[last+1] == ","
 		// ("Gennady Kernes, the mayor of Kharkiv who was shot": the apposition's name)
@@ -76,6 +89,9 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		}
 		if first > frontEnd {
 			continue // "In a call to Lavrov, Kerry underscored": Kerry comes by impliedActors
+		}
+		if first > 0 && last < t.from && x.namer(s.Tokens, words, first, last) {
+			continue // "what Kyiv called an attack": Kyiv only names it
 		}
 		if !isAnte && first < t.from && c.inside(first) {
 			continue // a relative clause or apposition before the trigger
@@ -99,6 +115,9 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 				continue
 			}
 		}
+		if t.kind == "noun" && !isAnte && last < t.from && x.speechBetween(s, words, last+1, t.from) {
+			continue // "Avakov said military operations had resumed": Avakov speaks (a support verb's subject comes by impliedActors)
+		}
 		if t.kind == "noun" && !isAnte && !compound && last < t.from && t.from-last > 3 && x.verbBefore(s, words, last+1, t.from) {
 			continue // "the U.S. does not recognize the referendum held Sunday": the U.S. holds no referendum
 		}
@@ -106,8 +125,13 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		locative := prep != "" && x.preps[prep]
 		subnational := e.Country != "" && e.Country != e.Canonical && e.Actor == ""
 		switch {
+		case i == owned && (t.kind != "verb" || !x.objectOf(s, words, c.lo, first)):
+			actors = appendUnique(actors, e.Canonical)
+			places = appendUnique(places, e.Canonical)
 		case e.Source == "demonym" && last+1 < len(words) && x.placeNouns[words[last+1]]:
 			places = appendUnique(places, e.Canonical) // "in 54 Russian cities", "on Ukrainian soil"
+		case t.kind == "noun" && first == t.to+1 && words[t.to] == "on" && e.Source != "demonym" && e.Country == e.Canonical:
+			targets = appendUnique(targets, e.ActorName()) // "sanctions on Russia", "an attack on Ukraine": a country a noun is aimed at
 		case e.Kind == model.Place && e.Source != "demonym" && (locative && !compound || subnational || compound && town || x.placeContinues(s, words, ents, first)):
 			places = appendUnique(places, e.Canonical) // "in Kyiv", "a Washington forum"
 		case reduced && first < t.from && t.from-last > 3:
@@ -163,6 +187,81 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		}
 	}
 	return actors, kept, places
+}
+
+// datelineEnd is the token after the dash that closes a dateline opening
+// the sentence ("SIMFEROPOL, Ukraine --", "KRASNOARMEISK, Ukraine —"): a
+// word in capitals, then capitalised words and commas; 0 when none.
+func datelineEnd(toks []model.Token, words []string) int {
+	if len(toks) < 3 || len(toks[0].Text) < 3 || strings.ToUpper(toks[0].Text) != toks[0].Text || strings.ToLower(toks[0].Text) == toks[0].Text {
+		return 0
+	}
+	for k := 1; k < len(toks) && k <= 6; k++ {
+		switch w := words[k]; {
+		case w == "--" || w == "—" || w == "–" || w == "-":
+			return k + 1
+		case w == "," || capitalised(toks[k].Text):
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// background reports a content trigger inside a relative clause that the
+// sentence's speech verb stands outside of ("warned Putin ... about Ukraine,
+// where demonstrators forced the president from power", "Russia, which
+// annexed Crimea, said"): the clause tells background, not the report.
+func (x *Extractor) background(s *model.Sentence, words []string, t trigger, trigs []trigger, verb int) bool {
+	c := x.clauseOf(s, words, t)
+	if c.lo < 2 || !(x.relatives[words[c.lo-1]] || x.relAdverbs[words[c.lo-1]] && words[c.lo-2] == ",") {
+		return false
+	}
+	if verb < 0 {
+		return true // a speech noun ("at a news conference") reports no relative clause either
+	}
+	v := trigs[verb]
+	return v.from < c.lo-1 || v.from >= c.hi
+}
+
+// possessedRegion is the index of a region of the country ents[i] that
+// its possessive governs ("Ukraine's Crimean peninsula", "Ukraine's
+// eastern Donetsk region"), -1 when none: the phrase names the region.
+func (x *Extractor) possessedRegion(s *model.Sentence, words []string, ents []model.Entity, i int) int {
+	e := ents[i]
+	k := lastToken(s, e.Span) + 1
+	if e.Kind != model.Place || e.Country != e.Canonical || i+1 >= len(ents) || k >= len(words) || !(words[k] == "s" || words[k] == "'s" || words[k] == "’s" || s.Tokens[k].Tag == "POS") {
+		return -1
+	}
+	y := ents[i+1]
+	first, _ := tokenRange(s, y.Span)
+	if y.Kind != model.Place || y.Country != e.Canonical || y.Canonical == e.Canonical || y.Actor != "" || first-k > 3 {
+		return -1
+	}
+	for j := k + 1; j < first; j++ {
+		if !x.isModifier(words[j]) && !strings.HasPrefix(s.Tokens[j].Tag, "JJ") {
+			return -1
+		}
+	}
+	return i + 1
+}
+
+// asNoun gives a phrase trigger that is a noun phrase ("military
+// operation", "press conference") the participants of a noun: "Putin
+// announced a special military operation" is Putin's. Narrower than
+// nominalPhrase: a phrase that opens with a preposition ("by phone", "in
+// a call") keeps a phrase's participants, the subject of its clause.
+func asNoun(toks []model.Token, t trigger) trigger {
+	if t.kind != "phrase" || !strings.HasPrefix(toks[t.to-1].Tag, "NN") {
+		return t
+	}
+	for k := t.from; k < t.to-1; k++ {
+		if tag := toks[k].Tag; !strings.HasPrefix(tag, "NN") && !strings.HasPrefix(tag, "JJ") {
+			return t
+		}
+	}
+	t.kind = "noun"
+	return t
 }
 
 // impliedActor is the actor a clause names only by a pronoun or not at
@@ -238,6 +337,10 @@ func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (
 		return -1, -1
 	}
 	for k := t.from - 1; k >= 0; k-- {
+		if w := x.renamed(s.Tokens, words, k); w >= 0 {
+			k = w // "launched what it calls a special military operation": what was launched
+			continue
+		}
 		switch tag := s.Tokens[k].Tag; {
 		case words[k] == "of" && k > 1 && strings.HasPrefix(s.Tokens[k-1].Tag, "NN") && s.Tokens[k-2].Tag == "DT":
 			k -= 2 // "a raft of", "a series of": part of the phrase
@@ -259,6 +362,45 @@ func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (
 	return -1, -1
 }
 
+// renamed reports a free relative that renames the noun phrase after k
+// ("what it calls", "what Moscow described as"): the index of its "what",
+// from which the phrase's governor is sought, or -1.
+func (x *Extractor) renamed(toks []model.Token, words []string, k int) int {
+	if words[k] == "as" && k > 0 {
+		k-- // "described as"
+	}
+	if !x.naming[words[k]] || !strings.HasPrefix(toks[k].Tag, "VB") {
+		return -1
+	}
+	j := k
+	for j > 0 && (x.aux[words[j-1]] || strings.HasPrefix(toks[j-1].Tag, "RB")) {
+		j-- // "what it has called"
+	}
+	if np := npStart(toks, j); np < j {
+		j = np
+	} else if j > 0 && toks[j-1].Tag == "PRP" {
+		j--
+	}
+	if j > 0 && j < k && words[j-1] == "what" {
+		return j - 1
+	}
+	return -1
+}
+
+// namer reports a name that is the subject of a free relative renaming
+// what follows ("what Kyiv called", "what Moscow has described as").
+func (x *Extractor) namer(toks []model.Token, words []string, first, last int) bool {
+	if words[first-1] != "what" {
+		return false
+	}
+	for k := last + 1; k < len(words) && k <= last+4; k++ {
+		if x.renamed(toks, words, k) == first-1 {
+			return true
+		}
+	}
+	return false
+}
+
 // supportVerb is the support verb whose object the noun trigger is ("held
 // a virtual summit"), or whose object the noun is the purpose of, through
 // at most one more prepositional phrase ("made visits to Ukraine for
@@ -276,6 +418,11 @@ func (x *Extractor) supportVerb(s *model.Sentence, words []string, t trigger, en
 	}
 	if gov < 1 || !x.purposes[words[gov]] || t.kind != "noun" {
 		return -1
+	}
+	for k := gov + 1; k < t.from; k++ {
+		if s.Tokens[k].Tag == "PRP$" || s.Tokens[k].Tag == "POS" {
+			return -1 // "sanctions against Russia for its annexation of Crimea": a cause with its own actor
+		}
 	}
 	if v, _, _ := x.motionVerb(s, words, t, ents); v >= 0 {
 		return v // "flew to Kyiv, Ukraine, on Tuesday for talks"
@@ -1254,6 +1401,16 @@ func npStart(toks []model.Token, end int) int {
 		break
 	}
 	return k
+}
+
+// speechBetween reports a speech verb in words[from:to].
+func (x *Extractor) speechBetween(s *model.Sentence, words []string, from, to int) bool {
+	for k := from; k < to; k++ {
+		if strings.HasPrefix(s.Tokens[k].Tag, "VB") && x.speechVerb(words[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // verbBefore reports a verb in words[from:to] other than an auxiliary or a
