@@ -81,7 +81,7 @@ func (x *Extractor) modality(s *model.Sentence, words []string, t trigger) strin
 		if r, ok := x.reversedAt(s, words, i, k, n); ok {
 			return x.modality(s, words, r)
 		}
-		if v := implicativeBefore(s, words, m, k); v >= 0 {
+		if v := implicativeBefore(s, words, m, x.motion, k); v >= 0 {
 			return x.modality(s, words, trigger{from: v, to: v + 1, kind: "verb"})
 		}
 		return m.name
@@ -206,13 +206,16 @@ func phraseIn(words, p []string, from, to int) bool {
 // right before it, adverbs and a time expression allowed between ("worked
 // frantically Thursday afternoon to rebuild"), or, for a verb whose object
 // does the infinitive, before that object ("forced Russia to sign", "were
-// forced to flee"). -1 when none: "Russian forces to withdraw" is a noun.
-func implicativeBefore(s *model.Sentence, words []string, m modality, k int) int {
+// forced to flee"), or a verb of motion before its destination, whose
+// purpose is done where it goes ("will travel to Kyiv to meet the
+// president later in the week"). -1 when none: "Russian forces to
+// withdraw" is a noun.
+func implicativeBefore(s *model.Sentence, words []string, m modality, motion map[string]bool, k int) int {
 	if m.implicatives == nil && m.objectVerbs == nil {
 		return -1
 	}
 	tagged := len(s.Tokens) == len(words)
-	object := 0 // noun-phrase tokens passed: the verb's object
+	object, prep := 0, 0 // noun-phrase tokens passed (the verb's object), prepositions (its destination)
 	for j := k - 1; j >= 0 && j >= k-8; j-- {
 		w, tag := words[j], ""
 		if tagged {
@@ -220,12 +223,18 @@ func implicativeBefore(s *model.Sentence, words []string, m modality, k int) int
 		}
 		verb := !tagged || strings.HasPrefix(tag, "VB")
 		switch {
-		case m.objectVerbs[w] && (verb || tag == "JJ"): // the tagger may read "forced" after a name as an adjective
+		case m.objectVerbs[w] && (verb || tag == "JJ") && prep == 0: // the tagger may read "forced" after a name as an adjective
 			return j
-		case m.implicatives[w] && verb && object == 0:
+		case m.implicatives[w] && verb && object == 0 && prep == 0:
 			return j
+		case motion[w] && verb && prep == 1:
+			return j
+		case tagged && prep == 0 && object > 0 && (tag == "TO" || tag == "IN"):
+			prep++ // "travel to Kyiv": a destination, not an object
 		case w == "\x00" || strings.HasPrefix(tag, "RB"):
 			// a time expression (masked) or an adverb
+		case tagged && (tag == "IN" || tag == "TO") && j+1 < k && words[j+1] == "\x00":
+			// the preposition of a time: "flew to Kyiv on Saturday to meet"
 		case tagged && object < 5 && (npTag(tag) || tag == "PRP"):
 			object++
 		default:
