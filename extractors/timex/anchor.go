@@ -90,9 +90,18 @@ func (a anchor) coarsen(g byte) anchor {
 	return anchor{t: t, grain: g}
 }
 
-// shift moves a by n units (Y, Q, M, W, D).
+// shift moves a by n units (Y, Q, M, W, D, TH, TM). Hours and minutes
+// move a day anchor from its middle: "24 hours earlier" is the day before,
+// "a few hours earlier" (not counted) or "12 hours earlier" the same day.
 func (a anchor) shift(n int, unit string) anchor {
 	switch unit {
+	case "TH", "TM":
+		d := time.Duration(n) * time.Hour
+		if unit == "TM" {
+			d = time.Duration(n) * time.Minute
+		}
+		t := a.t.Add(12 * time.Hour).Add(d)
+		a.t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	case "Y":
 		a.t = a.t.AddDate(n, 0, 0)
 	case "Q":
