@@ -24,6 +24,10 @@ func FuzzProcess(f *testing.F) {
 	f.Add("Kerry and Lavrov met in Paris on March 30, 2014, to discuss the crisis.", int64(1396224000), true)
 	f.Add("Separatists said Wednesday that 56 people were released. Talks will resume next week.", int64(1397001600), false)
 	f.Add("", int64(0), false)
+	// offsets, implicatives, asides, scare quotes and brackets
+	f.Add("Johnson's visit came one day after von der Leyen made a trip to Kyiv. The move comes a day after the US announced sanctions.", int64(1649462400), false)
+	f.Add("Protesters worked Thursday afternoon to rebuild barricades; Biden will travel to Poland, which borders Ukraine, on Friday to meet Duda.", int64(1648080000), true)
+	f.Add("Putin described the war as a “special military operation” in an address (televised) on Feb. 24, forced Russia to sign, 24 hours earlier.", int64(1648512000), false)
 	f.Fuzz(func(t *testing.T, text string, unix int64, hasTime bool) {
 		fuzzOnce.Do(func() { fuzzX = compiled(t) })
 		a := &model.Article{ID: "fuzz", Path: "fuzz.txt", Text: text}
