@@ -304,8 +304,8 @@ func (x *Extractor) Extract(doc *model.Document) {
 		}
 		focus.set(ds, published)
 		focus.ledeLeft--
-		if namesTime(times[si]) {
-			focus.ledeLeft = 0 // the article has named a time: it tells its own days
+		if namesOtherDay(times[si], published) {
+			focus.ledeLeft = 0 // the article has named another day: it tells its own days
 		}
 	}
 }
@@ -503,6 +503,21 @@ func allQuoted(words []string, quoted []bool) bool {
 func namesTime(txs []*model.Timex) bool {
 	for _, tx := range txs {
 		if tx.Type == model.TimexDate || tx.Type == model.TimexTime {
+			return true
+		}
+	}
+	return false
+}
+
+// namesOtherDay reports a date or a time among a sentence's time
+// expressions that is not the publication day: "This post was updated at
+// 9:30 a.m. ET" names the day the lede tells, "on Monday" another.
+func namesOtherDay(txs []*model.Timex, published string) bool {
+	for _, tx := range txs {
+		if tx.Type != model.TimexDate && tx.Type != model.TimexTime {
+			continue
+		}
+		if date, _ := DateOf(tx.Value); published == "" || date != published {
 			return true
 		}
 	}
