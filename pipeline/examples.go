@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/timeline-news/timeline/model"
@@ -54,16 +55,23 @@ func (x *Extractors) CheckEventExamples() []error {
 			if ex.Trigger != "" && !containsFold(hits, ex.Trigger) {
 				fail("trigger %q, want %q", strings.Join(hits, ", "), ex.Trigger)
 			}
-			if ex.Date == "" && ex.Modality == "" {
+			if ex.Date == "" && ex.Modality == "" && ex.Dates == nil {
 				continue
 			}
 			var m *model.Mention
+			var dates []string
 			for k := range doc.Events {
 				// with a trigger given, its mention ("the summit" after "met")
 				if doc.Events[k].Rule == r.ID && (ex.Trigger == "" || strings.EqualFold(doc.Events[k].Trigger, ex.Trigger)) {
-					m = &doc.Events[k]
-					break
+					if m == nil {
+						m = &doc.Events[k]
+					}
+					dates = append(dates, doc.Events[k].Date)
 				}
+			}
+			if ex.Dates != nil && !sameDates(dates, ex.Dates) {
+				fail("dates %v, want %v", dates, ex.Dates)
+				continue
 			}
 			switch {
 			case m == nil:
@@ -76,6 +84,14 @@ func (x *Extractors) CheckEventExamples() []error {
 		}
 	}
 	return errs
+}
+
+// sameDates reports two lists of dates equal in any order.
+func sameDates(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }
 
 func containsFold(list []string, s string) bool {

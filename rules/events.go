@@ -79,6 +79,9 @@ type EventExample struct {
 	Trigger   string `yaml:"trigger"`  // expected trigger text, when it fires
 	Date      string `yaml:"date"`     // expected event date, when given
 	Modality  string `yaml:"modality"` // expected modality, when given
+	// Dates, when given, are every date the rule's mentions (of Trigger)
+	// give, in any order: "met on Monday and again on Thursday" gives two.
+	Dates []string `yaml:"dates"`
 	// Checked by the events package's tests (the pipeline's example check
 	// reads the fields above): the type, actors, targets, places, groups, source and roles
 	// of the rule's first dated mention, and NoEvent for an example whose
@@ -257,6 +260,22 @@ type AttachRules struct {
 	// says", "— 9:30 a.m. ET: Steinmeier issues a statement"), dates the
 	// entry it heads, as a fronted time does.
 	Dateline Dateline `yaml:"dateline"`
+	// Coordination: a trigger told with two times joined by a coordinator
+	// ("met on Monday and again on Thursday") happened at both.
+	Coordination Coordination `yaml:"coordination"`
+}
+
+// Coordination says when two time expressions of one trigger are two
+// happenings: the trigger gives a mention for each.
+type Coordination struct {
+	// Coordinators (word sequences) join the two times: "and", "and then".
+	Coordinators []string `yaml:"coordinators"`
+	// Links are the prepositions that may open the second time ("and
+	// again on Thursday").
+	Links []string `yaml:"links"`
+	// Periods before the first time make the two one period ("between
+	// Monday and Wednesday").
+	Periods []string `yaml:"periods"`
 }
 
 // Offsets say how an event told after "a day after", "two days before"

@@ -62,7 +62,7 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	for i := range res.Timeline.Events {
 		ev := &res.Timeline.Events[i]
 		for _, m := range ev.Mentions {
-			e.eventOf[mentionKey(m.Article, m.TriggerStart)] = ev
+			e.eventOf[mentionKey(m.Article, m.TriggerStart)+"@"+m.Date] = ev // a trigger with two coordinated times has a mention at each
 		}
 	}
 	var b strings.Builder
@@ -356,7 +356,11 @@ func (e *explainer) triggers(b *strings.Builder, doc *model.Document, si int) {
 			fmt.Fprintf(b, "    rejected: %s\n", c.Rejected)
 		case m == nil:
 			fmt.Fprintf(b, "    no event: %s\n", whyNot(e.x, e.docs, model.Mention{Article: doc.Article.ID, TriggerStart: c.Start, Trigger: c.Trigger, SentenceIndex: s.Index}))
-		default:
+		}
+		for i := range doc.Events {
+			if m = &doc.Events[i]; c.Rejected != "" || m.TriggerStart != c.Start {
+				continue
+			}
 			fmt.Fprintf(b, "    %s %s: %s\n", m.Type, m.Date, timeRef(doc, m))
 			if m.Source != "" {
 				fmt.Fprintf(b, "    source %s\n", m.Source)
@@ -367,7 +371,7 @@ func (e *explainer) triggers(b *strings.Builder, doc *model.Document, si int) {
 			if len(m.Groups) > 0 {
 				fmt.Fprintf(b, "    groups %s\n", strings.Join(m.Groups, ", "))
 			}
-			if ev := e.eventOf[mentionKey(m.Article, m.TriggerStart)]; ev != nil {
+			if ev := e.eventOf[mentionKey(m.Article, m.TriggerStart)+"@"+m.Date]; ev != nil {
 				fmt.Fprintf(b, "    -> event %s (%d mention(s))\n", ev.ID, len(ev.Mentions))
 			}
 		}

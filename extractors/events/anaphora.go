@@ -242,16 +242,26 @@ func (x *Extractor) record(st *toldState, doc *model.Document, from, si int, s *
 		// referent to pass on: such an event counts as told without one
 		switch m := mentionAt(doc, from, s.Tokens[t.from].Start); {
 		case m != nil && m.Time.Via != "context":
-			e := told{si: si, typ: m.Type, start: m.TriggerStart}
-			if realis(m.Modality) || m.Modality == "planned" {
-				e.d = dated{tx: timexOf(doc, m.Time), date: m.Date}
-				_, e.d.precision = DateOf(m.Date)
+			st.told = append(st.told, toldOf(doc, si, m))
+			for k := from; t.also > 0 && k < len(doc.Events); k++ {
+				if o := &doc.Events[k]; o != m && o.TriggerStart == m.TriggerStart {
+					st.told = append(st.told, toldOf(doc, si, o)) // "met on Monday and again on Thursday": "the meeting" is either
+				}
 			}
-			st.told = append(st.told, e)
 		case (m != nil || t.time == -1) && x.another(s, words, t):
 			st.told = append(st.told, told{si: si, typ: x.typeOf(t)})
 		}
 	}
+}
+
+// toldOf is the told event of mention m of sentence si.
+func toldOf(doc *model.Document, si int, m *model.Mention) told {
+	e := told{si: si, typ: m.Type, start: m.TriggerStart}
+	if realis(m.Modality) || m.Modality == "planned" {
+		e.d = dated{tx: timexOf(doc, m.Time), date: m.Date}
+		_, e.d.precision = DateOf(m.Date)
+	}
+	return e
 }
 
 // mentionAt is the mention in doc.Events[from:] whose trigger starts at

@@ -56,6 +56,7 @@ type Extractor struct {
 	patients      []patientType // per rule; an empty type when the rule has none
 	ana           anaphora
 	offs          offsetRules
+	coord         coordination
 }
 
 // recast is a compiled rules.Recast.
@@ -119,6 +120,12 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.roleHeads, x.roleMods, x.honorific = set(r.Roles.Heads), set(r.Roles.Modifiers), set(r.Roles.Honorifics)
 	for _, p := range r.Attach.Transparent {
 		x.clear = append(x.clear, strings.Fields(strings.ToLower(p)))
+	}
+	x.coord = coordination{links: set(r.Attach.Coordination.Links), periods: set(r.Attach.Coordination.Periods)}
+	for _, p := range r.Attach.Coordination.Coordinators {
+		if f := strings.Fields(strings.ToLower(p)); len(f) > 0 {
+			x.coord.coordinators = append(x.coord.coordinators, f)
+		}
 	}
 	for _, rule := range r.Rules {
 		rc := recast{}
@@ -282,6 +289,7 @@ func (x *Extractor) Extract(doc *model.Document) {
 			ds[i].quoted = quoted[ds[i].from]
 		}
 		x.attach(s, words, trigs, ds)
+		x.coordinate(s, words, trigs, ds, ents[si])
 		all, refs := x.referBack(&told, si, s, words, trigs, ds)
 		x.inherit(s, words, trigs, all, !namesTime(times[si]), &focus)
 		all = dateAnaphors(trigs, all, refs)
@@ -353,7 +361,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 		}
 	}
 	seen := map[string]int{} // type|date -> index in doc.Events
-	for _, t := range trigs {
+	for _, t := range withSides(trigs, ds) {
 		d := dateOf(t)
 		if d == nil {
 			continue
@@ -383,6 +391,7 @@ func (x *Extractor) emit(doc *model.Document, s *model.Sentence, words []string,
 			continue // keep the mention whose time is most its own
 		}
 		m := x.mention(doc, s, words, t, d, ds, ents, ante, quoted, trigs, verb)
+		m.Places = pairPlaces(s, words, ents, t, m.Places)
 		if rule.Class == "speech" && t.kind == "noun" && m.Source == "" && len(m.Actors) == 0 {
 			continue // a threat or an accusation nobody makes is a danger, not a speech act: "the threat of sniper fire"
 		}

@@ -27,6 +27,11 @@ type trigger struct {
 	// scope is 1 + the offset clause the trigger stands in ("a day after
 	// the US announced"), 0 in the main clause.
 	scope int
+	// also is 1 + the index of a second time coordinated with time ("met
+	// on Monday and again on Thursday"), 0 when none; coord and coordEnd
+	// are the coordinator's tokens, side (1 or 2) the side of it the
+	// mention's time stands on.
+	also, coord, coordEnd, side int
 }
 
 func (x *Extractor) class(t trigger) string { return x.rules.Rules[t.rule].Class }
