@@ -23,8 +23,8 @@ type TimexRules struct {
 // TenseCue is one kind of tense-signalling word: the words and phrases of
 // a vocabulary, and words ending in one of Suffixes. After a cue, words of
 // the Absorb vocabulary and the one word after them ("will be held") belong
-// to it. A suffix match right after a word of the NotAfter vocabulary
-// does not count ("the proposed deal"). Earlier cues win when both apply
+// to it. A cue word right after a word of the NotAfter vocabulary does
+// not count ("the proposed deal", "agreed to meet"). Earlier cues win when both apply
 // to the same word.
 type TenseCue struct {
 	Pos      Pos      `yaml:"-"`

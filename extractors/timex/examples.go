@@ -21,6 +21,11 @@ func (t *Tagger) CheckExamples() []error {
 				errs = append(errs, fmt.Errorf("%s:%d: rule %s: example %q: %s", pos.File, pos.Line, r.ID, ex.Text, fmt.Sprintf(format, args...)))
 			}
 			got := t.TagText(ex.Text, ex.DCT)
+			for _, x := range got {
+				if !wellFormed(x.Type, x.Value) {
+					fail("%q by rule %s: %s %q is no TIMEX3 value", x.Text, x.Rule, x.Type, x.Value)
+				}
+			}
 			var mine *model.Timex
 			for k := range got {
 				if got[k].Rule == r.ID {

@@ -2,7 +2,6 @@ package timex
 
 import (
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/timeline-news/timeline/model"
@@ -152,7 +151,7 @@ func (t *Tagger) normalizeAll(text string, dct time.Time, cs []cand, carry *anch
 		out = append(out, x)
 		ctx.lastEnd = x.End
 		ctx.noteAnchor(&t.rules[c.rule], &x)
-		if x.Type == model.TimexDate && len(x.Value) == 10 && !strings.HasPrefix(x.Value, "X") {
+		if x.Type == model.TimexDate && isCalendarDay(x.Value) {
 			ctx.lastDay = x.Value // anchors a following clock time
 		}
 	}
@@ -233,4 +232,18 @@ func addCand(cs []cand, r *crule, i int, m []int, off int) []cand {
 		cs = append(cs, c)
 	}
 	return cs
+}
+
+// isCalendarDay reports whether v is a TIMEX3 day, YYYY-MM-DD ("FUTURE_REF"
+// has ten bytes too: no clock time is on it).
+func isCalendarDay(v string) bool {
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if i != 4 && i != 7 && (v[i] < '0' || v[i] > '9') {
+			return false
+		}
+	}
+	return true
 }

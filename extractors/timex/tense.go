@@ -106,7 +106,7 @@ func (t *Tagger) outranks(words []word, i, ci int) bool {
 // cueAt returns how many words of a cue start at words[i], and which cue.
 func (t *Tagger) cueAt(words []word, i int) (int, int) {
 	for _, p := range t.phrases[words[i].text] {
-		if i+len(p.words) > len(words) {
+		if i+len(p.words) > len(words) || t.after(words, i, p.cue) {
 			continue
 		}
 		ok := true
@@ -122,10 +122,8 @@ func (t *Tagger) cueAt(words []word, i int) (int, int) {
 	}
 	w := words[i].text
 	for ci, c := range t.cues {
-		if i > 0 && c.notAfter != nil {
-			if _, ok := c.notAfter[words[i-1].text]; ok {
-				continue
-			}
+		if t.after(words, i, ci) {
+			continue
 		}
 		for _, suf := range c.suffixes {
 			if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
@@ -134,6 +132,16 @@ func (t *Tagger) cueAt(words []word, i int) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// after reports whether words[i] follows a word of cue ci's not_after
+// vocabulary ("the proposed deal", "agreed to meet").
+func (t *Tagger) after(words []word, i, ci int) bool {
+	if i == 0 || t.cues[ci].notAfter == nil {
+		return false
+	}
+	_, ok := t.cues[ci].notAfter[words[i-1].text]
+	return ok
 }
 
 // splitWords lower-cases the ASCII words (letters and apostrophes) of

@@ -234,7 +234,7 @@ func TestPrefilterIsSound(t *testing.T) {
 }
 
 func FuzzTagText(f *testing.F) {
-	for _, s := range []string{"March 31, 2014 10:37 AM", "late Sunday", "Feb. 24", "the next 48 hours", "é May 3 ü", "\xff2014's"} {
+	for _, s := range []string{"March 31, 2014 10:37 AM", "late Sunday", "Feb. 24", "the next 48 hours", "in the near future. 1:21 PM", "every night", "é May 3 ü", "\xff2014's"} {
 		f.Add(s)
 	}
 	tg := defaultTagger(f)
@@ -253,6 +253,9 @@ func FuzzTagText(f *testing.F) {
 			}
 			if x.Text != text[x.Start:x.End] {
 				t.Fatalf("text %q != span %q", x.Text, text[x.Start:x.End])
+			}
+			if !wellFormed(x.Type, x.Value) {
+				t.Fatalf("%q in %q: %s %q is no TIMEX3 value", x.Text, text, x.Type, x.Value)
 			}
 		}
 	})
@@ -329,6 +332,26 @@ func TestTagCarriesAnchorsAcrossSentences(t *testing.T) {
 	for _, x := range doc.Timexes {
 		if x.Text == "that year" && x.Value != "2008" {
 			t.Errorf("%q = %s, want 2008 (the year the previous sentence names)", x.Text, x.Value)
+		}
+	}
+}
+
+func TestWellFormed(t *testing.T) {
+	for _, c := range []struct {
+		typ, value string
+		ok         bool
+	}{
+		{"DATE", "2014-02-22", true}, {"DATE", "1989-W43-WE", true}, {"DATE", "1988-Q3", true},
+		{"DATE", "199", true}, {"DATE", "19", true}, {"DATE", "XXXX-07", true}, {"DATE", "2015-WI", true},
+		{"DATE", "PAST_REF", true}, {"DATE", "1990-H1", true}, {"TIME", "2014-02-22T13:21", true},
+		{"TIME", "1989-10-27T24:00", true}, {"TIME", "2014-02-20TNI", true}, {"TIME", "PRESENT_REF", true},
+		{"DURATION", "PXY", true}, {"DURATION", "PT1M30S", true}, {"DURATION", "P2Y6M", true},
+		{"DURATION", "PXX", true}, {"SET", "P1D", true}, {"SET", "XXXX-WXX-7", true}, {"SET", "XXXX-WXX-2TNI", true},
+		{"TIME", "FUTURE_REFT13:21", false}, {"SET", "P1night", false}, {"DURATION", "P", false},
+		{"DATE", "P1Y", false}, {"DURATION", "1997", false}, {"DATE", "2014-2-3", false}, {"TIME", "2014-02-22T25", false},
+	} {
+		if got := wellFormed(c.typ, c.value); got != c.ok {
+			t.Errorf("wellFormed(%s, %q) = %v, want %v", c.typ, c.value, got, c.ok)
 		}
 	}
 }
