@@ -80,6 +80,13 @@ func (x *Extractor) subjectGroups(s *model.Sentence, words []string, ents []mode
 			k--
 			continue
 		}
+		if r := c.setOffAt(k); r[1] > 0 {
+			k = r[0] - 1 // "the protesters, who had camped there for weeks, seized": the phrase before the relative clause
+			if k >= c.lo && words[k] == "," {
+				k--
+			}
+			continue
+		}
 		break
 	}
 	if k > 0 && k >= c.lo && words[k] == "they" {

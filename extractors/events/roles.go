@@ -52,6 +52,19 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 	if speech && t.kind == "verb" {
 		subjLo, subjHi = x.subjectSpan(s, words, t)
 	}
+	// the phrase a relative clause or a reduced one around the trigger
+	// follows, which may be an apposition of the name before its comma
+	apposed := -1
+	switch {
+	case c.ante >= 0:
+		apposed = c.anteLo
+	case reduced:
+		at := t.from
+		for at > 0 && strings.HasPrefix(s.Tokens[at-1].Tag, "RB") {
+			at-- // "the opposition leader now appointed as speaker"
+		}
+		apposed = npStart(s.Tokens, at)
+	}
 	dateline := datelineEnd(s.Tokens, words)
 	owned := -1 // the region a country's possessive names as the subject: "Ukraine's Crimean peninsula declared"
 	for i, e := range ents {
@@ -76,9 +89,10 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		if speech && (first >= t.to+3 || first > t.to && slices.Contains(words[t.to:first], "that")) {
 			continue // after a speech verb only its addressee is a target, not what was said ("said Monday that Russia")
 		}
-		isAnte := c.antecedent(last) || c.ante >= 0 && e.Kind == model.Person && last+2 == c.anteLo && words[last+1] == ","
+		isAnte := c.antecedent(last) || e.Kind == model.Person && last+2 == apposed && words[last+1] == ","
 		// ("Gennady Kernes, the mayor of Kharkiv who was shot": the apposition's name)
-		if speech && t.kind == "verb" && first < t.from && (first < subjLo || last >= subjHi || !isAnte && !participial(s.Tokens, words, t.from) && x.objectOf(s, words, subjLo, first)) {
+		holder := !isAnte && first < t.from && x.officeHolder(s, words, c, ents, e, first, last)
+		if speech && t.kind == "verb" && first < t.from && !holder && (first < subjLo || last >= subjHi || !isAnte && !participial(s.Tokens, words, t.from) && x.objectOf(s, words, subjLo, first)) {
 			continue // only the speech verb's subject speaks: "X, a senior official said"
 		}
 		if !isAnte && (first < c.lo && !speech || first >= c.hi) {
@@ -93,7 +107,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		if first > 0 && last < t.from && x.namer(s.Tokens, words, first, last) {
 			continue // "what Kyiv called an attack": Kyiv only names it
 		}
-		if !isAnte && first < t.from && c.inside(first) {
+		if !isAnte && first < t.from && c.inside(first) && !holder {
 			continue // a relative clause or apposition before the trigger
 		}
 		// A name right before a noun trigger is its participant ("the Nato
@@ -134,7 +148,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			targets = appendUnique(targets, e.ActorName()) // "sanctions on Russia", "an attack on Ukraine": a country a noun is aimed at
 		case e.Kind == model.Place && e.Source != "demonym" && (locative && !compound || subnational || compound && town || x.placeContinues(s, words, ents, first)):
 			places = appendUnique(places, e.Canonical) // "in Kyiv", "a Washington forum"
-		case reduced && first < t.from && t.from-last > 3:
+		case reduced && !isAnte && first < t.from && t.from-last > 3:
 			// "the Kyiv region attacked by Russian troops": only the region is acted on
 		case !isAnte && !speech && !passive && t.kind == "verb" && first < t.from && x.objectOf(s, words, c.lo, first):
 			// "Mr. Yatsenyuk, who visited Washington and met": Washington is visited
@@ -211,8 +225,16 @@ func datelineEnd(toks []model.Token, words []string) int {
 // background reports a content trigger inside a relative clause that the
 // sentence's speech verb stands outside of ("warned Putin ... about Ukraine,
 // where demonstrators forced the president from power", "Russia, which
-// annexed Crimea, said"): the clause tells background, not the report.
+// annexed Crimea, said"), or set off between the speech verb and its subject
+// (an apposition): the clause tells background, not the report.
 func (x *Extractor) background(s *model.Sentence, words []string, t trigger, trigs []trigger, verb int) bool {
+	if verb >= 0 && trigs[verb].from > t.from {
+		for _, r := range x.clauseOf(s, words, trigs[verb]).skip {
+			if words[r[0]] == "," && t.from > r[0] && t.from < r[1] {
+				return true // "Turchynov, the opposition leader now appointed as speaker, said": an apposition
+			}
+		}
+	}
 	c := x.clauseOf(s, words, t)
 	if c.lo < 2 || !(x.relatives[words[c.lo-1]] || x.relAdverbs[words[c.lo-1]] && words[c.lo-2] == ",") {
 		return false
@@ -534,6 +556,16 @@ func (c clause) antecedent(last int) bool {
 	return c.ante >= 0 && last >= c.anteLo && last <= c.ante
 }
 
+// setOffAt is the skipped stretch that ends at token k, {0, 0} when none.
+func (c clause) setOffAt(k int) [2]int {
+	for _, r := range c.skip {
+		if r[1] == k+1 {
+			return r
+		}
+	}
+	return [2]int{}
+}
+
 func (c clause) inside(k int) bool {
 	for _, r := range c.skip {
 		if k >= r[0] && k < r[1] {
@@ -556,13 +588,24 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 	c := clause{lo: 0, hi: len(words), ante: -1}
 	closeAt := -1 // the boundary nearest before the trigger
 	relative := false
+	pair := -1 // the boundary right before closeAt, which may open a stretch set off up to it
 	for k := t.from - 1; k >= 0; k-- {
 		w := words[k]
 		if isBoundary(w) && w != "" {
-			if closeAt < 0 {
-				closeAt = k
+			switch {
+			case closeAt < 0:
+				closeAt, pair = k, -1
+			case pair < 0:
+				pair = k
+				if x.setOff(s.Tokens, words, k, closeAt) {
+					c.skip = append(c.skip, [2]int{k, closeAt + 1}) // "Kernes, the mayor of Kharkiv, was shot": Kharkiv is not shot
+					closeAt = -1
+				}
 			}
 			continue
+		}
+		if w == "as" && closeAt >= 0 && !finiteBefore(s.Tokens, k+1, closeAt) && predicateAt(s.Tokens, closeAt+1) {
+			continue // "who rose as a heroine of Ukraine's movement, was freed": a preposition, in a stretch the predicate follows
 		}
 		if closeAt < 0 && x.class(t) == "content" && t.kind != "noun" && x.inverted[words[k]] && strings.HasPrefix(s.Tokens[k].Tag, "VB") {
 			c.lo = k + 1 // "Zelenskyy said 137 people have been killed": the speaker is no actor
@@ -583,10 +626,7 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 					j--
 				}
 				c.ante = j
-				c.anteLo = npStart(s.Tokens, j+1)
-				for c.anteLo > 1 && words[c.anteLo-1] == "of" {
-					c.anteLo = npStart(s.Tokens, c.anteLo-1) // "the mayor of Kharkiv who"
-				}
+				c.anteLo = antecedentStart(s.Tokens, words, k)
 				// "who visited ... and met": the pronoun is the subject;
 				// "which it annexed": the object
 				for i := k + 1; i < len(words); i++ {
@@ -605,6 +645,12 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 			break
 		}
 		c.skip = append(c.skip, [2]int{k, closeAt + 1})
+		if x.relatives[w] {
+			if lo := antecedentStart(s.Tokens, words, k); lo > 1 && words[lo-1] == "," && x.setOff(s.Tokens, words, lo-1, closeAt) {
+				c.skip[len(c.skip)-1][0] = lo - 1 // "Kernes, the mayor of Kharkiv who was shot on Monday, has been flown"
+				k = lo - 1
+			}
+		}
 		closeAt = -1
 	}
 	for k := c.lo; k < t.from; k++ {
@@ -630,6 +676,138 @@ func (x *Extractor) clauseOf(s *model.Sentence, words []string, t trigger) claus
 		break
 	}
 	return c
+}
+
+// antecedentStart is where the noun phrase a relative pronoun at k
+// follows starts, over its of-phrases and participles: "the mayor of
+// Kharkiv who", "the armed men who".
+func antecedentStart(toks []model.Token, words []string, k int) int {
+	j := k
+	if j > 0 && isBoundary(words[j-1]) {
+		j--
+	}
+	lo := npStart(toks, j)
+	for lo > 1 && (words[lo-1] == "of" || participle(toks[lo-1].Tag) && npTag(toks[lo-2].Tag)) {
+		lo = npStart(toks, lo-1) // "the armed men who"
+	}
+	return lo
+}
+
+// setOff reports the stretch between the commas at open and close as one
+// set off between a subject and its predicate: an apposition that
+// describes the name before it ("Gennady Kernes, the mayor of Kharkiv, was
+// shot", "Turchinov, a top opposition figure and speaker of parliament,
+// assumed"), an adjunct or an adverb ("the ministry, in a statement, said",
+// "Russia, however, said"). The stretch has no verb of its own, though a
+// relative clause may follow its noun phrase ("the mayor of Kharkiv who was
+// shot on Monday"), and a verb follows it. A proper name alone renames the
+// phrase before it and is no apposition ("his Russian counterpart, Sergei
+// Lavrov, spoke"), nor is a list ("Germany, France, Poland and Britain").
+func (x *Extractor) setOff(toks []model.Token, words []string, open, close int) bool {
+	if open < 1 || close-open < 2 || words[open] != "," || words[close] != "," || !predicateAt(toks, close+1) {
+		return false
+	}
+	if before := toks[open-1].Tag; !strings.HasPrefix(before, "NN") && before != "PRP" && words[open-1] != ")" {
+		return false
+	}
+	first := toks[open+1].Tag
+	if !npTag(first) && first != "IN" && !strings.HasPrefix(first, "RB") {
+		return false // "X, citing officials, said"
+	}
+	named := true
+	for k := open + 1; k < close; k++ {
+		if x.relatives[words[k]] {
+			break
+		}
+		tag := toks[k].Tag
+		if finite(tag) && !(tag == "VBD" && strings.HasPrefix(toks[k-1].Tag, "NN")) || tag == "MD" {
+			return false // a past tense right after a noun is a participle: "the opposition leader appointed prime minister"
+		}
+		named = named && (tag == "NNP" || tag == "NNPS")
+	}
+	return !named
+}
+
+// renames reports a proper name alone between the commas at open and
+// close after a common noun: "his Russian counterpart, Sergei Lavrov,".
+func renames(toks []model.Token, words []string, open, close int) bool {
+	if open < 1 || words[open] != "," || toks[open-1].Tag != "NN" && toks[open-1].Tag != "NNS" || close-open < 2 {
+		return false
+	}
+	for k := open + 1; k < close; k++ {
+		if toks[k].Tag != "NNP" && toks[k].Tag != "NNPS" {
+			return false
+		}
+	}
+	return true
+}
+
+// setOffBefore is the comma or dash that opens a stretch set off right
+// before the predicate at k (a relative clause, an apposition, an adjunct:
+// "Podolyak, a senior aide to Zelenskyy, told", "Cavusoglu - Turkey's
+// foreign minister - announced"), -1 when none.
+func (x *Extractor) setOffBefore(toks []model.Token, words []string, k int) int {
+	open, ok := apposition(words, trigger{from: k})
+	if !ok || words[open] == "," && !x.relatives[words[open+1]] && !x.setOff(toks, words, open, k-1) {
+		return -1
+	}
+	return open
+}
+
+// officeHolder reports a name in a title set off after a person whose
+// office it names, as a title before the name does ("Russian Defence
+// Minister Sergei Shoigu"): the side before the title's head ("Sergei
+// Shoigu, Russia's defence minister,", "Borrell, the EU's chief diplomat,")
+// or after its "of" ("the foreign minister of Poland"). It takes the
+// person's part. A place inside a country ("the mayor of Kharkiv") or a
+// person the title is relative to ("a senior aide to Zelenskyy") does not.
+func (x *Extractor) officeHolder(s *model.Sentence, words []string, c clause, ents []model.Entity, e model.Entity, first, last int) bool {
+	if !x.canAct(s, e) || e.Kind == model.Person {
+		return false
+	}
+	var r [2]int
+	for _, sk := range c.skip {
+		if first > sk[0] && first < sk[1] {
+			r = sk
+		}
+	}
+	if r[1] == 0 || words[r[0]] != "," || x.appositionAfter(s, words, r[0]) == "" {
+		return false // no apposition, or one that holds no title
+	}
+	person := false
+	for _, o := range ents {
+		person = person || o.Kind == model.Person && lastToken(s, o.Span) == r[0]-1
+	}
+	if !person {
+		return false
+	}
+	head := r[0] + 1 // the title's head: its first head noun
+	for head < r[1]-1 && !x.roleHeads[words[head]] {
+		head++
+	}
+	if first > head {
+		k := first - 1
+		if words[k] == "the" {
+			k--
+		}
+		return k == head+1 && words[k] == "of" // "the foreign minister of Poland", not "a spokesman for Russian President Putin"
+	}
+	for k := last + 1; k < head; k++ {
+		if w := words[k]; !(w == "s" || w == "'s" || w == "’s" || s.Tokens[k].Tag == "POS" || x.roleMods[w] || strings.HasPrefix(s.Tokens[k].Tag, "JJ") || strings.HasPrefix(s.Tokens[k].Tag, "NN")) {
+			return false
+		}
+	}
+	return true // "Russia's defence minister", "the Russian envoy"
+}
+
+// predicateAt reports a verb at k, over adverbs: the predicate of a
+// subject set off before it ("Kernes, the mayor, was shot"; prose may tag
+// a past tense as a participle), not a participle's clause (", saying").
+func predicateAt(toks []model.Token, k int) bool {
+	for k < len(toks) && strings.HasPrefix(toks[k].Tag, "RB") {
+		k++
+	}
+	return k < len(toks) && (finite(toks[k].Tag) || toks[k].Tag == "MD" || toks[k].Tag == "VBN")
 }
 
 // coordinatesClause reports "and", "but" or "while" after a comma that
@@ -687,12 +865,33 @@ func (x *Extractor) isPassive(toks []model.Token, words []string, k int) (passiv
 	case "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting":
 		return tag == "VBN", false
 	case ",":
+		if open, ok := apposition(words, trigger{from: k}); tag == "VBD" && ok && (x.setOffBefore(toks, words, k) >= 0 || renames(toks, words, open, j)) {
+			return false, false // "The protesters, who had camped there for weeks, seized", "his counterpart, Sergei Lavrov, met": the predicate
+		}
 		// "Viktor Yanukovych, ousted Saturday": prose often tags it VBD
 		ok := j > 0 && strings.HasPrefix(toks[j-1].Tag, "NN")
 		return ok, ok
 	}
-	ok := tag == "VBN" && strings.HasPrefix(toks[j].Tag, "NN") && x.reducedRelative(toks, words, k)
+	ok := (tag == "VBN" || x.setOffAround(toks, words, k)) && strings.HasPrefix(toks[j].Tag, "NN") && x.reducedRelative(toks, words, k)
 	return ok, ok
+}
+
+// setOffAround reports token k inside a stretch set off between commas
+// after a subject (setOff): "Yatsenyuk, the opposition leader appointed
+// prime minister on Thursday, said".
+func (x *Extractor) setOffAround(toks []model.Token, words []string, k int) bool {
+	open, close := -1, -1
+	for j := k - 1; j >= 0 && open < 0; j-- {
+		if isBoundary(words[j]) {
+			open = j
+		}
+	}
+	for j := k + 1; j < len(words) && close < 0; j++ {
+		if isBoundary(words[j]) {
+			close = j
+		}
+	}
+	return open >= 0 && close >= 0 && x.setOff(toks, words, open, close)
 }
 
 // reducedRelative reports a participle after a noun that does not carry the
@@ -747,11 +946,14 @@ func (x *Extractor) subjectSpan(s *model.Sentence, words []string, t trigger) (i
 	if participial(s.Tokens, words, t.from) {
 		return max(0, t.from-5), t.from // "comments from Mr. Putin Thursday warning": the comments' author
 	}
+	if t.from > 1 && words[t.from-1] == "," && s.Tokens[t.from].Tag == "VBG" {
+		return x.mainSubject(s, words, t.from-1) // "do not recognize the referendum, saying": who does not recognize it
+	}
 	at := t.from
 	for at > 2 && strings.HasPrefix(s.Tokens[at-1].Tag, "RB") {
 		at-- // "Borrell, the EU's chief diplomat, separately acknowledged"
 	}
-	if lo, ok := apposition(words, trigger{from: at}); ok {
+	if lo := x.setOffBefore(s.Tokens, words, at); lo >= 0 {
 		hi = lo
 	}
 	lo := x.spanStart(words, hi)
@@ -773,6 +975,32 @@ func (x *Extractor) subjectSpan(s *model.Sentence, words []string, t trigger) (i
 		}
 	}
 	return lo, hi
+}
+
+// mainSubject is where the subject of the clause that ends at end stands
+// when a participle after its comma takes it: from the clause's start, or
+// after a fronted phrase's comma ("In Kiev, Ukraine's new government
+// dismissed the proposal, saying"), to its first finite verb; the
+// clause's own stretch when it has none.
+func (x *Extractor) mainSubject(s *model.Sentence, words []string, end int) (int, int) {
+	lo := x.spanStart(words, end)
+	for lo > 1 && words[lo-1] == "," && !finiteBefore(s.Tokens, lo, end) {
+		lo = x.spanStart(words, lo-1) // "The U.S., EU and Ukraine's new government do not recognize"
+	}
+	if lo > 0 && !isBoundary(words[lo-1]) {
+		return lo, lo // a subordinate clause's: "after it said, citing"
+	}
+	if s.Tokens[lo].Tag == "IN" {
+		if k := slices.Index(words[lo:end], ","); k > 0 {
+			lo += k + 1 // a fronted phrase
+		}
+	}
+	for v := lo; v < end; v++ {
+		if finite(s.Tokens[v].Tag) || s.Tokens[v].Tag == "MD" {
+			return lo, v
+		}
+	}
+	return lo, end
 }
 
 // spanStart goes back from hi to the token after the nearest boundary or
