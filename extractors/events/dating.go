@@ -116,6 +116,9 @@ func (x *Extractor) bestTrigger(s *model.Sentence, words []string, trigs []trigg
 		if !fronted && d.to <= t.from && x.class(t) == "speech" && x.adverbialBetween(words, d.to, t.from) {
 			continue // "started an investigation on Monday after it said": Monday is not the saying's
 		}
+		if lo, hi := x.aside(words, d.from); lo >= 0 && (t.from < lo || t.from > hi) {
+			continue // "Kernes, who was elected mayor in 2010, was shot on Monday": 2010 is the election's
+		}
 		if !fronted && d.to <= t.from && x.relativeBetween(words, d.to, t.from) {
 			continue // "proposed a ban on Tuesday, which must be agreed": Tuesday is the proposal's
 		}
@@ -341,6 +344,33 @@ func (x *Extractor) asideBefore(words []string, k, from int) int {
 		}
 	}
 	return 0
+}
+
+// aside returns the commas around a relative clause set off by them
+// (", who was elected mayor in 2010,") that holds position k, or -1, -1.
+func (x *Extractor) aside(words []string, k int) (int, int) {
+	lo := -1
+	for j := k - 1; j >= 1 && j >= k-14; j-- {
+		if x.relatives[words[j]] && words[j-1] == "," {
+			lo = j - 1
+			break
+		}
+		if isBoundary(words[j]) {
+			return -1, -1
+		}
+	}
+	if lo < 0 {
+		return -1, -1
+	}
+	for j := k; j < len(words) && j <= lo+16; j++ {
+		if words[j] == "," {
+			return lo, j
+		}
+		if isBoundary(words[j]) {
+			return -1, -1
+		}
+	}
+	return -1, -1
 }
 
 // closingBracket returns the ")" closing the "(" at i before to, with no
