@@ -136,6 +136,9 @@ type GroupCues struct {
 	// Quantities head a phrase whose "of" complement is the group ("dozens
 	// of protesters", "a crowd of activists").
 	Quantities []string `yaml:"quantities"`
+	// Approximators open a count ("at least 127 casualties", "more than
+	// 50 people"): their preposition governs no phrase.
+	Approximators []string `yaml:"approximators"`
 }
 
 // ActorCues find who acts when the trigger's own clause does not say.

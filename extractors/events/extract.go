@@ -48,6 +48,7 @@ type Extractor struct {
 	groupHeads    map[string]bool // nouns that head a group, with their plurals
 	quantities    map[string]bool
 	placeNouns    map[string]bool
+	approx        [][]string // "at least", "more than": a count, no governing phrase
 	naming        map[string]bool // verbs that name what they govern ("what it calls", "described as")
 	relAdverbs    map[string]bool // "where", "when" after a comma: a relative clause
 	clear         [][]string      // transparent word sequences
@@ -110,6 +111,9 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	x.reporterHeads, x.documents = set(r.Speakers.Reporters), nounSet(r.Speakers.Documents)
 	x.datePrefix, x.dateZone = set(r.Attach.Dateline.Prefixes), set(r.Attach.Dateline.Zones)
 	x.groupHeads, x.quantities = nounSet(r.Groups.Heads), nounSet(r.Groups.Quantities)
+	for _, p := range r.Groups.Approximators {
+		x.approx = append(x.approx, strings.Fields(strings.ToLower(p)))
+	}
 	x.placeNouns = nounSet(r.Places.PlaceNouns)
 	x.naming, x.relAdverbs = set(r.Actors.NamingVerbs), set(r.Actors.RelativeAdverbs)
 	x.destinations = set(r.Places.Destinations)

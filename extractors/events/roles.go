@@ -370,6 +370,8 @@ func (x *Extractor) nounGovernor(s *model.Sentence, words []string, t trigger) (
 			// a quotation mark: "announced new 'humanitarian corridors'"
 		case closesParenthetical(words, k) >= 0:
 			k = closesParenthetical(words, k) // "took 500 people ― about 100 doctors ― hostage"
+		case x.approximatorStart(words, k) >= 0:
+			k = x.approximatorStart(words, k) // "at least 127 casualties": a count, not "at" a place
 		case tag == "IN" || tag == "TO":
 			return k, -1
 		case tag == "DT" || tag == "PRP$" || tag == "CD" || tag == "POS" || strings.HasPrefix(tag, "JJ") || strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "RB"):
@@ -421,6 +423,19 @@ func (x *Extractor) namer(toks []model.Token, words []string, first, last int) b
 		}
 	}
 	return false
+}
+
+// approximatorStart returns where an approximator ("at least", "more
+// than") that covers position k starts, or -1.
+func (x *Extractor) approximatorStart(words []string, k int) int {
+	for _, p := range x.approx {
+		for start := max(0, k-len(p)+1); start <= k; start++ {
+			if start+len(p) <= len(words) && phraseIn(words, p, start, start+len(p)) {
+				return start
+			}
+		}
+	}
+	return -1
 }
 
 // supportVerb is the support verb whose object the noun trigger is ("held
