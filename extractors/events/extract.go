@@ -48,7 +48,7 @@ type Extractor struct {
 	groupHeads    map[string]bool // nouns that head a group, with their plurals
 	quantities    map[string]bool
 	placeNouns    map[string]bool
-	approx        [][]string // "at least", "more than": a count, no governing phrase
+	approx        [][]string      // "at least", "more than": a count, no governing phrase
 	naming        map[string]bool // verbs that name what they govern ("what it calls", "described as")
 	relAdverbs    map[string]bool // "where", "when" after a comma: a relative clause
 	clear         [][]string      // transparent word sequences
