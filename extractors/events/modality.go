@@ -11,7 +11,9 @@ import (
 
 // setModality reads each trigger's cues; a noun with none takes the
 // modality of a verb before it in the same clause ("are due to meet at a
-// forum": the forum is planned too).
+// forum": the forum is planned too). A speech noun whose participle names
+// its author ("a plan outlined Monday by the OSCE") was put forward, so it
+// keeps no cue of the clause around it.
 func (x *Extractor) setModality(s *model.Sentence, words []string, trigs []trigger, ds []dated) {
 	if len(ds) > 0 {
 		// a time expression holds no cue: "elections May 25" is not "may"
@@ -45,6 +47,11 @@ func (x *Extractor) setModality(s *model.Sentence, words []string, trigs []trigg
 			}
 			t.modality = v.modality
 			break
+		}
+	}
+	for i := range trigs {
+		if trigs[i].modality != "" && x.class(trigs[i]) == "speech" && x.byAgent(s, words, trigs[i]) >= 0 {
+			trigs[i].modality = "" // "agree to a plan outlined Monday by the OSCE": the outlining happened, whatever is asked of the plan
 		}
 	}
 }

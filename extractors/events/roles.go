@@ -1284,6 +1284,13 @@ func appendUnique(list []string, s string) []string {
 // speak; when the subject names no one ("a senior official said") nobody
 // named does.
 func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents []model.Entity, ds []dated, ante antecedents, quoted []bool) string {
+	if k := x.byAgent(s, words, t); k >= 0 {
+		for _, e := range ents {
+			if from, _ := tokenRange(s, e.Span); from >= k && from <= k+2 {
+				return e.ActorName() // "a plan outlined Monday by the OSCE", "a report released by Human Rights Watch"
+			}
+		}
+	}
 	before := t.from - 1
 	for before > 0 && (x.aux[words[before]] || strings.HasPrefix(s.Tokens[before].Tag, "RB")) && before >= t.from-3 {
 		before-- // "as she had said", "he also said"
@@ -1357,6 +1364,24 @@ func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents [
 		}
 	}
 	return best
+}
+
+// byAgent returns where the agent of a noun trigger's participle starts: a
+// past participle right after the noun, then "by" within a few words ("a
+// plan outlined Monday by the OSCE"); -1 when none.
+func (x *Extractor) byAgent(s *model.Sentence, words []string, t trigger) int {
+	if t.kind != "noun" || t.to >= len(words) || len(s.Tokens) != len(words) || s.Tokens[t.to].Tag != "VBN" {
+		return -1
+	}
+	for k := t.to + 1; k < len(words)-1 && k <= t.to+5; k++ {
+		if words[k] == "by" {
+			return k + 1
+		}
+		if isBoundary(words[k]) || strings.HasPrefix(s.Tokens[k].Tag, "VB") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // author is who issued the document ending at doc: the first name before
