@@ -44,6 +44,9 @@ func (x *Extractor) actorGroups(s *model.Sentence, words []string, t trigger, en
 		}
 		return nil // "protesters attacked on Saturday were taken to hospital"
 	}
+	if v := governingVerb(s.Tokens, words, ds, verb); v >= 0 {
+		verb = v // "Protesters worked frantically Thursday afternoon to rebuild barricades": the workers rebuild
+	}
 	if c.ante >= 0 && c.subjRel && verb >= c.lo {
 		if g := x.groupPhrase(s, words, ents, npStart(s.Tokens, c.ante+1), c.ante); g != "" {
 			return []string{g} // "militants who attacked a police station"
@@ -51,6 +54,27 @@ func (x *Extractor) actorGroups(s *model.Sentence, words []string, t trigger, en
 		return nil
 	}
 	return x.subjectGroups(s, words, ents, ds, c, verb)
+}
+
+// governingVerb is the verb whose infinitive the verb at k is ("worked
+// ... to rebuild", "began to withdraw"), over adverbs and a time between;
+// -1 when k is no infinitive. Its subject is the infinitive's.
+func governingVerb(toks []model.Token, words []string, ds []dated, k int) int {
+	if k < 2 || words[k-1] != "to" {
+		return -1
+	}
+	for j := k - 2; j >= 0; j-- {
+		switch {
+		case datedAt(ds, j) >= 0:
+			j = ds[datedAt(ds, j)].from // "worked Thursday afternoon to"
+		case strings.HasPrefix(toks[j].Tag, "RB"):
+		case strings.HasPrefix(toks[j].Tag, "VB"):
+			return j
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // lastVerb is the last verb in toks[lo:hi], -1 when none.

@@ -39,6 +39,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		}
 	}
 	gov, _ := x.nounGovernor(s, words, t) // names before it belong to another phrase
+	nounAgent := x.byAgent(s, words, t)   // "a poll released by Pew": the agent of the noun's participle
 	frontEnd := len(words)                // a fronted adjunct ends at its comma: the names after it are the main clause's
 	if gov >= 0 && (gov == 0 || gov == c.lo) && x.adjuncts[words[gov]] || t.kind == "noun" && initialPhrase(s.Tokens) && !boundaryIn(words, 0, t.from) {
 		for k := t.to; k < len(words); k++ {
@@ -158,6 +159,8 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			targets = appendUnique(targets, e.ActorName()) // "Crimea, which it annexed", "the mayor who was shot"
 		case passive && agent >= 0 && first > agent:
 			actors = appendUnique(actors, e.ActorName()) // "seized by pro-Moscow groups"
+		case nounAgent >= 0 && first >= nounAgent && first <= nounAgent+2:
+			actors = appendUnique(actors, e.ActorName()) // "a poll released last week by Pew Research"
 		case passive && first < t.from:
 			targets = appendUnique(targets, e.ActorName()) // "the mayor was shot"
 		case first < t.from && prep != "" && prep != "of" && !compound && e.Source != "demonym":
@@ -533,8 +536,8 @@ func (x *Extractor) placeContinues(s *model.Sentence, words []string, ents []mod
 func (x *Extractor) objectOf(s *model.Sentence, words []string, lo, first int) bool {
 	for k := lo; k < first; k++ {
 		tag := s.Tokens[k].Tag
-		if !strings.HasPrefix(tag, "VB") || x.aux[words[k]] || contraction[words[k]] || (tag == "VBN" || tag == "VBG") && k+1 < len(words) && strings.HasPrefix(s.Tokens[k+1].Tag, "NN") {
-			continue
+		if !strings.HasPrefix(tag, "VB") || x.aux[words[k]] && verbFollows(s.Tokens, k) || contraction[words[k]] || (tag == "VBN" || tag == "VBG") && k+1 < len(words) && strings.HasPrefix(s.Tokens[k+1].Tag, "NN") {
+			continue // a "was" or "has" with no verb after it is the clause's own verb: "was an ally of Putin and fled"
 		}
 		if x.speechVerb(words[k]) {
 			continue
@@ -1812,6 +1815,27 @@ type antecedents struct {
 	prev   subject
 }
 
+// appositionEnd returns the comma closing an apposition of names and
+// nouns opened by the comma at k ("president, Viktor Yanukovych,"), or -1.
+func appositionEnd(toks []model.Token, words []string, k int) int {
+	if words[k] != "," || k == 0 {
+		return -1
+	}
+	for j := k + 1; j < len(words) && j <= k+8; j++ {
+		switch tag := toks[j].Tag; {
+		case words[j] == ",":
+			if j > k+1 {
+				return j
+			}
+			return -1
+		case npTag(tag) || words[j] == "of":
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
 // subject is a sentence's subject: its names, whether it is plural (two
 // names or more, or a plural noun: "Russian officials", "the foreign
 // ministers of Germany and France") and whether it is one person.
@@ -1848,6 +1872,10 @@ func (x *Extractor) previousSubject(doc *model.Document, si int, ents []model.En
 		if finite(tk.Tag) || tk.Tag == "MD" {
 			v = k
 			break
+		}
+		if j := appositionEnd(s.Tokens, words, k); j > k {
+			k = j // "The previous president, Viktor Yanukovych, was": one subject, named twice
+			continue
 		}
 		if isBoundary(words[k]) || tk.Tag == "IN" && words[k] != "of" || x.opensClause(words, k) {
 			return subject{} // "Officials, after the vote, said": no plain subject
@@ -1911,13 +1939,38 @@ func (x *Extractor) pronounOpens(s *model.Sentence, words []string, t trigger, p
 	default:
 		return false
 	}
-	for k := 1; k < t.from; k++ {
+	end := t.from
+	if and := coordinatedPredicate(s.Tokens, words, t.from); and > 1 && strings.HasPrefix(s.Tokens[1].Tag, "VB") {
+		end = 1 // "He was an ally of Putin and fled Ukraine": both predicates are the pronoun's
+		for k := 1; k < and; k++ {
+			if x.speechVerb(words[k]) {
+				return false
+			}
+		}
+	}
+	for k := 1; k < end; k++ {
 		tag := s.Tokens[k].Tag
 		if isBoundary(words[k]) || strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "PRP") || tag == "CD" || tag == "IN" || tag == "WDT" || x.speechVerb(words[k]) {
 			return false // "They said Russia attacked": the pronoun is not the attacker
 		}
 	}
 	return true
+}
+
+// coordinatedPredicate returns the "and" or "but" that opens the verb
+// phrase of the verb at k with no subject of its own ("... and fled"), over
+// adverbs and auxiliaries; 0 when none.
+func coordinatedPredicate(toks []model.Token, words []string, k int) int {
+	for j := k - 1; j > 0; j-- {
+		switch {
+		case words[j] == "and" || words[j] == "but":
+			return j
+		case strings.HasPrefix(toks[j].Tag, "RB") || toks[j].Tag == "MD" || strings.HasPrefix(toks[j].Tag, "VB") && j == k-1:
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // titleRun reports that words[from:to] are only a title before a name
