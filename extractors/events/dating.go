@@ -512,6 +512,10 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 		switch {
 		case len(ds) > 0 && t.kind == "noun":
 			// a bare noun without a time of its own stays undated
+		case speech >= 0 && x.class(*t) == "content" && t.kind == "verb" && x.reducedAt(s, words, t.from):
+			// "responded on Sunday to the photos out of the Kyiv region
+			// attacked by Russian troops": a participle describing a noun
+			// tells what had happened to it, not what was said
 		case speech >= 0 && x.class(*t) == "content" && t.to <= speechFrom && x.frontedClause(words, t.from, speechFrom):
 			// "Even though images have shown the civilians were killed when
 			// Russians held Bucha, Putin on Wednesday described": a fronted
@@ -554,6 +558,13 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 // it happened at the time of the sentence.
 func nominalPhrase(s *model.Sentence, t trigger) bool {
 	return t.kind == "phrase" && !strings.HasPrefix(s.Tokens[t.from].Tag, "VB") && !strings.HasPrefix(s.Tokens[t.from].Tag, "MD")
+}
+
+// reducedAt reports a reduced relative clause's participle at k ("the
+// region attacked by Russian troops").
+func (x *Extractor) reducedAt(s *model.Sentence, words []string, k int) bool {
+	_, reduced := x.isPassive(s.Tokens, words, k)
+	return reduced
 }
 
 // frontedClause reports whether the trigger at from stands in a subordinate
