@@ -99,6 +99,9 @@ func (x *Extractor) bestTrigger(s *model.Sentence, words []string, trigs []trigg
 		if t.modality == "intended" {
 			continue // an infinitive's time is its governing verb's: "signed up to fight in March"
 		}
+		if d.deadline && x.class(t) == "speech" {
+			continue // "had been telling its sales force that by 1992 it intended": a deadline dates what is due, not the telling
+		}
 		if d.anchored || d.rangeEnd {
 			continue // "the day after the UK announced": a day counted from another event; "from Jan. 10 to Jan. 12": the start dates
 		}
@@ -318,8 +321,8 @@ func (x *Extractor) blockedBetween(s *model.Sentence, words []string, blocks []b
 		if blocks[k] && (sep || k > t.to && s.Tokens[k].Tag == "VBN" && (s.Tokens[k-1].Tag == "NN" || s.Tokens[k-1].Tag == "NNS")) {
 			return true // "called on all sides to agree to a plan outlined Monday": the plan was outlined then
 		}
-		if blocks[k] && x.class(t) == "speech" && t.kind == "verb" && finite(s.Tokens[k].Tag) {
-			return true // "officials say they decided last week": the reported clause's verb takes it
+		if x.class(t) == "speech" && t.kind == "verb" && (blocks[k] && finite(s.Tokens[k].Tag) || s.Tokens[k].Tag == "MD" && k > t.to) {
+			return true // "officials say they decided last week", "said the drop will result in lower earnings for the fiscal year": the reported clause's verb takes it
 		}
 	}
 	return false
