@@ -534,7 +534,7 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 		case len(ds) > 0:
 			near, nd := -1, 0
 			for _, o := range trigs {
-				if o.time >= 0 && o.via == "own" && o.scope == 0 && !ds[o.time].deadline && realis(o.modality) && !x.sinceClause(words, o) {
+				if o.time >= 0 && o.via == "own" && o.scope == 0 && !ds[o.time].deadline && realis(o.modality) && !x.sinceClause(words, o) && !x.clauseOpenedBetween(words, *t, o) {
 					if d := distance(t.from, t.to, o.from, o.to); near < 0 || d < nd {
 						near, nd = o.time, d
 					}
@@ -561,6 +561,21 @@ func (x *Extractor) inherit(s *model.Sentence, words []string, trigs []trigger, 
 // it happened at the time of the sentence.
 func nominalPhrase(s *model.Sentence, t trigger) bool {
 	return t.kind == "phrase" && !strings.HasPrefix(s.Tokens[t.from].Tag, "VB") && !strings.HasPrefix(s.Tokens[t.from].Tag, "MD")
+}
+
+// clauseOpenedBetween reports a relative pronoun between two triggers:
+// "agreed to set up a panel to investigate who shot down the plane on April
+// 6, 1994", "hailed the release on May 3 of observers ... but said the key
+// is for Russia to withdraw its support for separatists who have seized
+// buildings": what the pronoun's clause tells has a time of its own. An
+// adverbial clause may share the time ("the protests last week, when 25
+// people were killed").
+func (x *Extractor) clauseOpenedBetween(words []string, a, b trigger) bool {
+	from, to := a.to, b.from
+	if b.to <= a.from {
+		from, to = b.to, a.from
+	}
+	return x.relativeBetween(words, from, to)
 }
 
 // reducedAt reports a reduced relative clause's participle at k ("the

@@ -207,17 +207,18 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 }
 
 // datelineEnd is the token after the dash that closes a dateline opening
-// the sentence ("SIMFEROPOL, Ukraine --", "KRASNOARMEISK, Ukraine —"): a
-// word in capitals, then capitalised words and commas; 0 when none.
+// the sentence ("SIMFEROPOL, Ukraine --", "KRASNOARMEISK, Ukraine —",
+// "BELFAST, Northern Ireland (AP) _"): a word in capitals, then capitalised
+// words, commas and a bracketed agency; 0 when none.
 func datelineEnd(toks []model.Token, words []string) int {
 	if len(toks) < 3 || len(toks[0].Text) < 3 || strings.ToUpper(toks[0].Text) != toks[0].Text || strings.ToLower(toks[0].Text) == toks[0].Text {
 		return 0
 	}
-	for k := 1; k < len(toks) && k <= 6; k++ {
+	for k := 1; k < len(toks) && k <= 9; k++ {
 		switch w := words[k]; {
-		case w == "--" || w == "—" || w == "–" || w == "-":
-			return k + 1
-		case w == "," || capitalised(toks[k].Text):
+		case w == "--" || w == "—" || w == "–" || w == "-" || w == "_" || strings.HasSuffix(w, ")_") || strings.HasSuffix(w, ")—"):
+			return k + 1 // "(AP)_" may come as one token
+		case w == "," || w == "(" || w == ")" || capitalised(toks[k].Text):
 		default:
 			return 0
 		}
