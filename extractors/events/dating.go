@@ -332,19 +332,11 @@ func (x *Extractor) blockedBetween(s *model.Sentence, words []string, blocks []b
 // commas that opens at k (", which borders Ukraine,") when the time at
 // from follows right after it; otherwise 0.
 func (x *Extractor) asideBefore(words []string, k, from int) int {
-	if words[k] != "," || k+1 >= len(words) || !x.relatives[words[k+1]] {
+	if words[k] != "," || k+2 >= from || !x.relatives[words[k+1]] {
 		return 0
 	}
-	for j := k + 2; j < from && j <= k+14; j++ {
-		if words[j] == "," {
-			if from-j <= 2 {
-				return j
-			}
-			return 0
-		}
-		if isBoundary(words[j]) {
-			return 0
-		}
+	if lo, hi := x.aside(words, k+2); lo == k && hi < from && from-hi <= 2 {
+		return hi
 	}
 	return 0
 }
@@ -374,20 +366,6 @@ func (x *Extractor) aside(words []string, k int) (int, int) {
 		}
 	}
 	return -1, -1
-}
-
-// closingBracket returns the ")" closing the "(" at i before to, with no
-// other boundary inside, or 0.
-func closingBracket(words []string, i, to int) int {
-	for j := i + 1; j < to && j < len(words); j++ {
-		switch {
-		case words[j] == ")":
-			return j
-		case isBoundary(words[j]):
-			return 0
-		}
-	}
-	return 0
 }
 
 // subjectRelative finds the verb of a relative clause whose subject is
@@ -423,11 +401,9 @@ func boundaries(words []string, t trigger, d dated) int {
 	}
 	n := 0
 	for i := max(0, from); i < to && i < len(words); i++ {
-		if words[i] == "(" {
-			if j := closingBracket(words, i, to); j > 0 {
-				i = j // "a £100 million ($130 million) aid package on Friday": an aside
-				continue
-			}
+		if j := parenthetical(words, i); words[i] == "(" && j > i && j < to {
+			i = j // "a £100 million ($130 million) aid package on Friday": an aside
+			continue
 		}
 		if isBoundary(words[i]) {
 			n++

@@ -1816,21 +1816,17 @@ type antecedents struct {
 	prev   subject
 }
 
-// appositionEnd returns the comma closing an apposition of names and
-// nouns opened by the comma at k ("president, Viktor Yanukovych,"), or -1.
-func appositionEnd(toks []model.Token, words []string, k int) int {
-	if words[k] != "," || k == 0 {
+// nextComma is the comma that comes next after the one at k, before any
+// other boundary; -1 when none.
+func nextComma(words []string, k int) int {
+	if words[k] != "," {
 		return -1
 	}
-	for j := k + 1; j < len(words) && j <= k+8; j++ {
-		switch tag := toks[j].Tag; {
-		case words[j] == ",":
-			if j > k+1 {
-				return j
-			}
-			return -1
-		case npTag(tag) || words[j] == "of":
-		default:
+	for j := k + 1; j < len(words); j++ {
+		if words[j] == "," {
+			return j
+		}
+		if isBoundary(words[j]) {
 			return -1
 		}
 	}
@@ -1874,7 +1870,7 @@ func (x *Extractor) previousSubject(doc *model.Document, si int, ents []model.En
 			v = k
 			break
 		}
-		if j := appositionEnd(s.Tokens, words, k); j > k {
+		if j := nextComma(words, k); j > k && (x.setOff(s.Tokens, words, k, j) || renames(s.Tokens, words, k, j)) {
 			k = j // "The previous president, Viktor Yanukovych, was": one subject, named twice
 			continue
 		}
