@@ -151,6 +151,10 @@ type ActorCues struct {
 	// before them ("in Ukraine, where demonstrators forced the president
 	// from power"): background, not what a speech act reports.
 	RelativeAdverbs []string `yaml:"relative_adverbs"`
+	// PossessedPatients are event nouns whose possessor undergoes the event
+	// ("Tymoshenko's release", "Yanukovych's ouster"), where another noun's
+	// possessor does it ("Russia's invasion", "Yanukovych's resignation").
+	PossessedPatients []string `yaml:"possessed_patients"`
 }
 
 // ModalityCue sets a mention's modality when one of its words stands within

@@ -13,51 +13,52 @@ import (
 
 // Extractor finds event mentions with a compiled set of event rules.
 type Extractor struct {
-	rules         *rules.EventRules
-	lex           lexicon
-	requires      []map[string]bool // per rule
-	excludes      []map[string]bool // per rule
-	exclBefore    []map[string]bool // per rule, before the trigger only
-	mods          []modality
-	preps         map[string]bool
-	pronouns      map[string]bool
-	modifiers     map[string]bool
-	aux           map[string]bool
-	subord        map[string]bool
-	relatives     map[string]bool
-	obliques      map[string]bool
-	deadlines     map[string]bool
-	spans         map[string]bool
-	anchors       map[string]bool
-	support       map[string]bool
-	motion        map[string]bool
-	destinations  map[string]bool
-	roleHeads     map[string]bool
-	roleMods      map[string]bool
-	honorific     map[string]bool
-	inverted      map[string]bool
-	groupPronouns map[string]bool
-	possessives   map[string]bool
-	reporterHeads map[string]bool
-	documents     map[string]bool
-	datePrefix    map[string]bool // what may open a live blog's time stamp
-	dateZone      map[string]bool // and stand after it
-	adjuncts      map[string]bool
-	purposes      map[string]bool
-	unnamed       map[string]bool
-	groupHeads    map[string]bool // nouns that head a group, with their plurals
-	quantities    map[string]bool
-	placeNouns    map[string]bool
-	approx        [][]string      // "at least", "more than": a count, no governing phrase
-	naming        map[string]bool // verbs that name what they govern ("what it calls", "described as")
-	relAdverbs    map[string]bool // "where", "when" after a comma: a relative clause
-	clear         [][]string      // transparent word sequences
-	pos           *postag.Tagger
-	recasts       []recast      // per rule; an empty type when the rule has none
-	patients      []patientType // per rule; an empty type when the rule has none
-	ana           anaphora
-	offs          offsetRules
-	coord         coordination
+	rules             *rules.EventRules
+	lex               lexicon
+	requires          []map[string]bool // per rule
+	excludes          []map[string]bool // per rule
+	exclBefore        []map[string]bool // per rule, before the trigger only
+	mods              []modality
+	preps             map[string]bool
+	pronouns          map[string]bool
+	modifiers         map[string]bool
+	aux               map[string]bool
+	subord            map[string]bool
+	relatives         map[string]bool
+	obliques          map[string]bool
+	deadlines         map[string]bool
+	spans             map[string]bool
+	anchors           map[string]bool
+	support           map[string]bool
+	motion            map[string]bool
+	destinations      map[string]bool
+	roleHeads         map[string]bool
+	roleMods          map[string]bool
+	honorific         map[string]bool
+	inverted          map[string]bool
+	groupPronouns     map[string]bool
+	possessives       map[string]bool
+	reporterHeads     map[string]bool
+	documents         map[string]bool
+	datePrefix        map[string]bool // what may open a live blog's time stamp
+	dateZone          map[string]bool // and stand after it
+	adjuncts          map[string]bool
+	purposes          map[string]bool
+	unnamed           map[string]bool
+	groupHeads        map[string]bool // nouns that head a group, with their plurals
+	quantities        map[string]bool
+	placeNouns        map[string]bool
+	approx            [][]string      // "at least", "more than": a count, no governing phrase
+	possessedPatients map[string]bool // "Tymoshenko's release": the possessor is released
+	naming            map[string]bool // verbs that name what they govern ("what it calls", "described as")
+	relAdverbs        map[string]bool // "where", "when" after a comma: a relative clause
+	clear             [][]string      // transparent word sequences
+	pos               *postag.Tagger
+	recasts           []recast      // per rule; an empty type when the rule has none
+	patients          []patientType // per rule; an empty type when the rule has none
+	ana               anaphora
+	offs              offsetRules
+	coord             coordination
 }
 
 // recast is a compiled rules.Recast.
@@ -116,6 +117,7 @@ func Compile(r *rules.EventRules) (*Extractor, error) {
 	}
 	x.placeNouns = nounSet(r.Places.PlaceNouns)
 	x.naming, x.relAdverbs = set(r.Actors.NamingVerbs), set(r.Actors.RelativeAdverbs)
+	x.possessedPatients = nounSet(r.Actors.PossessedPatients)
 	x.destinations = set(r.Places.Destinations)
 	x.inverted, x.groupPronouns = set(r.Speakers.Inverted), set(r.Speakers.GroupPronouns)
 	x.relatives, x.obliques = set(r.Attach.Relatives), set(r.Places.Obliques)

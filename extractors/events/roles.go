@@ -165,6 +165,8 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			targets = appendUnique(targets, e.ActorName()) // "the mayor was shot"
 		case first < t.from && prep != "" && prep != "of" && !compound && e.Source != "demonym":
 			targets = appendUnique(targets, e.ActorName()) // "assistance for Ukraine", "talks with Putin"
+		case compound && x.possessedPatients[words[t.to-1]] && last+1 < t.from && (words[last+1] == "'s" || words[last+1] == "s"):
+			targets = appendUnique(targets, e.ActorName()) // "Tymoshenko's release": she is released
 		case first < t.from:
 			actors = appendUnique(actors, e.ActorName())
 		case t.kind == "noun" && x.adjunctBefore(words, first):
