@@ -151,7 +151,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			places = appendUnique(places, e.Canonical) // "in Kyiv", "a Washington forum"
 		case reduced && !isAnte && first < t.from && t.from-last > 3:
 			// "the Kyiv region attacked by Russian troops": only the region is acted on
-		case !isAnte && !speech && !passive && t.kind == "verb" && first < t.from && x.objectOf(s, words, c.lo, first):
+		case !isAnte && !speech && !passive && (t.kind == "verb" || t.kind == "phrase" && !nominalPhrase(s, t)) && first < t.from && x.objectOf(s, words, c.lo, first):
 			// "Mr. Yatsenyuk, who visited Washington and met": Washington is visited
 		case isAnte && c.subjRel && !passive:
 			actors = appendUnique(actors, e.ActorName())
@@ -532,6 +532,17 @@ func (x *Extractor) placeContinues(s *model.Sentence, words []string, ents []mod
 	return next >= len(words) || isBoundary(words[next]) || words[next] == "."
 }
 
+// adjectival reports a participle used as an adjective before a noun ("the
+// acting Interior Minister", "a ruling party"), not one right after a noun
+// that takes an object ("the unrest gripping Ukraine").
+func adjectival(toks []model.Token, k int) bool {
+	tag := toks[k].Tag
+	if tag != "VBN" && tag != "VBG" || k+1 >= len(toks) || !strings.HasPrefix(toks[k+1].Tag, "NN") {
+		return false
+	}
+	return k == 0 || toks[k-1].Tag != "NN" && toks[k-1].Tag != "NNS"
+}
+
 // objectOf reports a name after a verb of its own clause before the
 // trigger ("who visited Washington ... and met"): that verb's object, not
 // the trigger's subject. A speech verb's complement clause is no object:
@@ -539,11 +550,14 @@ func (x *Extractor) placeContinues(s *model.Sentence, words []string, ents []mod
 func (x *Extractor) objectOf(s *model.Sentence, words []string, lo, first int) bool {
 	for k := lo; k < first; k++ {
 		tag := s.Tokens[k].Tag
-		if !strings.HasPrefix(tag, "VB") || x.aux[words[k]] && verbFollows(s.Tokens, k) || contraction[words[k]] || (tag == "VBN" || tag == "VBG") && k+1 < len(words) && strings.HasPrefix(s.Tokens[k+1].Tag, "NN") {
+		if !strings.HasPrefix(tag, "VB") || x.aux[words[k]] && verbFollows(s.Tokens, k) || contraction[words[k]] || adjectival(s.Tokens, k) {
 			continue // a "was" or "has" with no verb after it is the clause's own verb: "was an ally of Putin and fled"
 		}
 		if x.speechVerb(words[k]) {
 			continue
+		}
+		if tag == "VBG" && boundaryIn(words, k, first) {
+			continue // "According to an editor of the Kyiv Post, Tymoshenko has arrived": a fronted adjunct
 		}
 		if k > lo && nounAsVerb(s.Tokens, k) {
 			continue // "human rights activist Marina Litvinovich": a noun inside a noun phrase, tagged as a verb
