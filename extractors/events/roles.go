@@ -1304,7 +1304,11 @@ func appendUnique(list []string, s string) []string {
 // speak; when the subject names no one ("a senior official said") nobody
 // named does.
 func (x *Extractor) speaker(s *model.Sentence, words []string, t trigger, ents []model.Entity, ds []dated, ante antecedents, quoted []bool) string {
-	if k := x.byAgent(s, words, t); k >= 0 {
+	k := x.byAgent(s, words, t)
+	if k < 0 {
+		k = sourceAfter(words, t, ds)
+	}
+	if k >= 0 {
 		for _, e := range ents {
 			if from, _ := tokenRange(s, e.Span); from >= k && from <= k+2 {
 				return e.ActorName() // "a plan outlined Monday by the OSCE", "a report released by Human Rights Watch"
@@ -1400,6 +1404,25 @@ func (x *Extractor) byAgent(s *model.Sentence, words []string, t trigger) int {
 		if isBoundary(words[k]) || strings.HasPrefix(s.Tokens[k].Tag, "VB") {
 			return -1
 		}
+	}
+	return -1
+}
+
+// sourceAfter returns where the source of a speech noun starts when "from"
+// or "by" follows it, a time allowed between ("comments earlier Thursday
+// from President Obama", "remarks by Lavrov"); -1 otherwise.
+func sourceAfter(words []string, t trigger, ds []dated) int {
+	if t.kind != "noun" {
+		return -1
+	}
+	k := t.to
+	for _, d := range ds {
+		if d.from == k {
+			k = d.to
+		}
+	}
+	if k+1 < len(words) && (words[k] == "from" || words[k] == "by") {
+		return k + 1
 	}
 	return -1
 }
