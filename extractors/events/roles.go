@@ -40,6 +40,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 	}
 	gov, _ := x.nounGovernor(s, words, t) // names before it belong to another phrase
 	nounAgent := x.byAgent(s, words, t)   // "a poll released by Pew": the agent of the noun's participle
+	btw := betweenAfter(s, words, t)      // "talks in Vienna scheduled for next week between Russia, Ukraine, ..."
 	frontEnd := len(words)                // a fronted adjunct ends at its comma: the names after it are the main clause's
 	if gov >= 0 && (gov == 0 || gov == c.lo) && x.adjuncts[words[gov]] || t.kind == "noun" && initialPhrase(s.Tokens) && !boundaryIn(words, 0, t.from) {
 		for k := t.to; k < len(words); k++ {
@@ -116,7 +117,7 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 		compound := t.kind == "noun" && last < t.from && t.from-last <= 3 && x.modifiesNoun(s, words, last+1, t.from)
 		town := e.Kind == model.Place && e.Country != "" && e.Country != e.Canonical
 		compound = compound || town && last+1 < len(words) && (s.Tokens[last+1].Tag == "NN" || s.Tokens[last+1].Tag == "NNS") // "Kiev mayor"
-		between := t.kind == "noun" && t.to < len(words) && words[t.to] == "between" && first > t.to && !boundaryIn(words, t.to, first)
+		between := btw >= 0 && first > btw && (!boundaryIn(words, btw, first) || x.listPrep(s, words, ents, first) == "between")
 		if between {
 			actors = appendUnique(actors, e.ActorName()) // "talks between Putin and Merkel"
 			continue
@@ -171,6 +172,9 @@ func (x *Extractor) roles(s *model.Sentence, words []string, t trigger, ents []m
 			actors = appendUnique(actors, e.ActorName())
 		case t.kind == "noun" && x.adjunctBefore(words, first):
 			// "a 1999 offensive ... during Putin's first month": an adjunct, no target
+		case t.kind == "noun" && first >= t.to+6:
+			// "ready to issue new sanctions last week but decided to wait ...
+			// to destabilize Ukraine": a country far after a noun is another phrase's
 		default:
 			targets = appendUnique(targets, e.ActorName())
 		}
@@ -290,6 +294,27 @@ func asNoun(toks []model.Token, t trigger) trigger {
 	}
 	t.kind = "noun"
 	return t
+}
+
+// betweenAfter returns the "between" that a noun trigger's phrase goes on
+// to ("talks between Putin and Merkel", "talks in Vienna scheduled for next
+// week between Russia, Ukraine, the EU and the US"), -1 when none: the
+// names it takes are the sides.
+func betweenAfter(s *model.Sentence, words []string, t trigger) int {
+	if t.kind != "noun" {
+		return -1
+	}
+	for k := t.to; k < len(words) && k <= t.to+8; k++ {
+		switch {
+		case words[k] == "between":
+			return k
+		case isBoundary(words[k]) || s.Tokens[k].Tag == "MD":
+			return -1
+		case finite(s.Tokens[k].Tag) && !(s.Tokens[k].Tag == "VBD" && strings.HasPrefix(s.Tokens[k-1].Tag, "NN")):
+			return -1 // a past tense right after a noun is a participle: "talks in Vienna scheduled for next week between"
+		}
+	}
+	return -1
 }
 
 // impliedActor is the actor a clause names only by a pronoun or not at
@@ -1190,6 +1215,10 @@ func (x *Extractor) listPrep(s *model.Sentence, words []string, ents []model.Ent
 		return p
 	}
 	k := first - 1
+	if k >= 0 && words[k] == "the" {
+		k-- // "Russia, Ukraine, the European Union and the United States"
+	}
+	item := k
 	conj := k >= 0 && (words[k] == "and" || words[k] == "or")
 	if conj {
 		k--
@@ -1197,7 +1226,7 @@ func (x *Extractor) listPrep(s *model.Sentence, words []string, ents []model.Ent
 	if k >= 0 && words[k] == "," {
 		k--
 	}
-	if k < 0 || k == first-1 {
+	if k < 0 || k == item {
 		return ""
 	}
 	var this *model.Entity
