@@ -357,13 +357,8 @@ func (x *Extractor) aside(words []string, k int) (int, int) {
 	if lo < 0 {
 		return -1, -1
 	}
-	for j := k; j < len(words) && j <= lo+16; j++ {
-		if words[j] == "," {
-			return lo, j
-		}
-		if isBoundary(words[j]) {
-			return -1, -1
-		}
+	if hi := nextComma(words, lo); hi >= k && hi <= lo+16 {
+		return lo, hi
 	}
 	return -1, -1
 }
